@@ -1,0 +1,112 @@
+'use client';
+/** What the learner sees after answering: verdict, the right answer, option feedback, explanation, sources, editor's note. */
+import { useEffect, useRef } from 'react';
+import type { ItemView } from '@/lib/domain/item-view';
+import type { AnswerResult } from '@/lib/data/lesson-answers';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/catalogue';
+
+export function FeedbackPanel({ view, result, locale }: { view: ItemView; result: AnswerResult; locale: Locale }) {
+  const t = translator(locale);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const verdict = result.correct
+    ? result.withTypo
+      ? t('question.correctWithTypo')
+      : t('question.correct')
+    : t('question.incorrect');
+  const key = result.key;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={`feedback ${result.correct ? 'feedback-ok' : 'feedback-bad'}`}
+      data-testid="feedback"
+      aria-live="polite"
+    >
+      <p className="verdict">
+        <strong>{verdict}</strong>
+        {!result.correct && result.score > 0 && result.score < 1 && view.kind !== 'single' && (
+          <> {t('question.score', { right: Math.round(result.score * partsOf(view)), total: partsOf(view) })}</>
+        )}
+      </p>
+      {key.kind === 'options' && (
+        <ul className="option-feedback">
+          {result.optionFeedback.map((o) => (
+            <li key={o.optionId} className={o.correct ? 'of-right' : 'of-wrong'}>
+              <span className="tag">{o.correct ? t('question.rightChoice') : t('question.yourChoice')}</span>{' '}
+              <strong>{o.text}</strong>
+              {o.correct && o.chosen && <span className="tag"> · {t('question.yourChoice')}</span>}
+              <br />
+              {o.feedback}
+            </li>
+          ))}
+        </ul>
+      )}
+      {key.kind === 'truefalse' && (
+        <p>
+          {t('question.statementIs', { value: key.answer ? t('question.true') : t('question.false') })}{' '}
+          {!key.answer && key.correction}
+        </p>
+      )}
+      {key.kind === 'text' && (
+        <p>
+          {t('question.acceptedAnswers')}: <strong>{key.answers.join(' · ')}</strong>
+        </p>
+      )}
+      {key.kind === 'matching' && view.kind === 'matching' && (
+        <div>
+          <p>{t('question.rightAnswer')}:</p>
+          <ul>
+            {view.lefts.map((l) => (
+              <li key={l.id}>
+                {l.text} → <strong>{view.rights.find((r) => r.id === key.pairs[l.id])?.text}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {key.kind === 'ordering' && view.kind === 'ordering' && (
+        <div>
+          <p>{t('question.rightAnswer')}:</p>
+          <ol>
+            {key.order.map((id) => (
+              <li key={id}>{view.steps.find((s) => s.id === id)?.text}</li>
+            ))}
+          </ol>
+        </div>
+      )}
+      <h4>{t('question.explanation')}</h4>
+      <p>{result.explanation}</p>
+      {result.editorNote && (
+        <div className="notice notice-note">
+          <strong>{t('question.editorNote')}.</strong> {result.editorNote.reason}
+        </div>
+      )}
+      <h4>{t('question.source')}</h4>
+      {result.sources.map((s) => (
+        <blockquote key={s.paragraph + s.quote} className="source-quote">
+          <p>“{s.quote}”</p>
+          <footer>
+            <a href={s.href}>
+              {t('question.openInLesson')} ({s.paragraph})
+            </a>
+          </footer>
+        </blockquote>
+      ))}
+    </div>
+  );
+}
+
+function partsOf(view: ItemView): number {
+  switch (view.kind) {
+    case 'multiple':
+      return view.options.length;
+    case 'matching':
+      return view.lefts.length;
+    case 'ordering':
+      return view.steps.length;
+    default:
+      return 1;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { requirePageActor } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
+import { PasswordForm, ProfileForm } from './forms';
+
+export const metadata: Metadata = { title: 'Akun' };
+
+export default async function AccountPage() {
+  const actor = await requirePageActor();
+  const { t } = await getT();
+  const timeZones = Intl.supportedValuesOf('timeZone');
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      <p className="muted">{actor.email}</p>
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">{t('account.profileTitle')}</h2>
+        <ProfileForm
+          initial={{ displayName: actor.displayName, locale: actor.locale, timeZone: actor.timeZone }}
+          timeZones={timeZones.includes(actor.timeZone) ? timeZones : [actor.timeZone, ...timeZones]}
+          labels={{
+            displayName: t('auth.displayName'),
+            language: t('account.preferredLanguage'),
+            timeZone: t('account.timeZone'),
+            timeZoneHint: t('account.timeZoneHint'),
+            save: t('account.save'),
+          }}
+        />
+      </section>
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title">{t('account.passwordTitle')}</h2>
+        <PasswordForm
+          labels={{
+            current: t('account.currentPassword'),
+            next: t('account.newPassword'),
+            confirm: t('account.confirmPassword'),
+            hint: t('auth.passwordHint'),
+            submit: t('account.changePassword'),
+          }}
+        />
+      </section>
+    </>
+  );
+}

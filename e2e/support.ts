@@ -1,0 +1,35 @@
+/** Helpers shared by the browser journeys: fresh accounts, sign-in, and an axe scan that fails on serious issues. */
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'ingat-demo-2026';
+
+export function freshEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@e2e.ingat`;
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export async function signUpAndIn(page: Page, label = 'student'): Promise<string> {
+  const email = freshEmail(label);
+  await page.goto('/signup');
+  await page.getByLabel('Nama tampilan').fill(`E2E ${label}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill('kata sandi rahasia');
+  await page.getByRole('button', { name: 'Daftar' }).click();
+  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await signIn(page, email, 'kata sandi rahasia');
+  return email;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+}

@@ -1,0 +1,36 @@
+/**
+ * The current actor of a request. Reads the Auth.js JWT, then checks the server-side session row, so a revoked
+ * session, a disabled account or a changed password ends access on the next request. An error from `auth()` is
+ * logged and treated as "no session", never as a session.
+ */
+import { cache } from 'react';
+import { redirect, forbidden } from 'next/navigation';
+import { headers } from 'next/headers';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { logger } from '@/lib/log';
+import { actorForSession } from '@/lib/data/users';
+import type { Actor } from '@/lib/data/actor';
+import { auth } from './config';
+
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  let sid: unknown;
+  try {
+    const session = await auth();
+    sid = session && typeof session === 'object' && 'sid' in session ? session.sid : undefined;
+  } catch (error) {
+    logger.warn({ err: String(error) }, 'auth() failed; treating the request as signed out');
+    return null;
+  }
+  return typeof sid === 'string' ? actorForSession(sid) : null;
+});
+
+/** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */
+export async function requirePageActor(...roles: Role[]): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) {
+    const path = (await headers()).get('x-ingat-path') ?? '/';
+    redirect(`/signin?next=${encodeURIComponent(path)}`);
+  }
+  if (roles.length > 0 && !roles.includes(actor.role)) forbidden();
+  return actor;
+}

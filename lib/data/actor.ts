@@ -1,0 +1,28 @@
+/** Who is asking. Every lib/data function that reads or changes user data takes an Actor and checks it. */
+import type { Role } from '@/lib/generated/prisma/enums';
+import { Forbidden, Unauthenticated } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/locales';
+
+export type UserId = string & { readonly __brand: 'UserId' };
+export type SessionId = string & { readonly __brand: 'SessionId' };
+
+export interface Actor {
+  id: UserId;
+  sessionId: SessionId;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+  timeZone: string;
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new Unauthenticated();
+  return actor;
+}
+
+export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
+  const a = requireActor(actor);
+  if (!roles.includes(a.role)) throw new Forbidden();
+  return a;
+}

@@ -1,0 +1,58 @@
+/**
+ * The small error vocabulary of the application. lib/ throws these; app/ maps them once
+ * (lib/api/respond.ts for HTTP, lib/forms for server actions). Anything else is a bug and surfaces as 500.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'rate_limited',
+    /** A message-catalogue key, translated where the error is shown. */
+    readonly messageKey: string,
+    readonly fieldErrors: FieldErrors = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(messageKey);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(messageKey = 'errors.notFound') {
+    super('not_found', messageKey);
+  }
+}
+export class Forbidden extends AppError {
+  constructor(messageKey = 'errors.forbidden') {
+    super('forbidden', messageKey);
+  }
+}
+export class Unauthenticated extends AppError {
+  constructor(messageKey = 'errors.unauthenticated') {
+    super('unauthenticated', messageKey);
+  }
+}
+export class Conflict extends AppError {
+  constructor(messageKey = 'errors.conflict', fieldErrors: FieldErrors = {}) {
+    super('conflict', messageKey, fieldErrors);
+  }
+}
+export class Invalid extends AppError {
+  constructor(fieldErrors: FieldErrors, messageKey = 'errors.invalid') {
+    super('invalid', messageKey, fieldErrors);
+  }
+}
+export class RateLimited extends AppError {
+  constructor(retryAfterSeconds: number, messageKey = 'errors.rateLimited') {
+    super('rate_limited', messageKey, {}, retryAfterSeconds);
+  }
+}
+
+export const HTTP_STATUS: Record<AppError['code'], number> = {
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  invalid: 400,
+  rate_limited: 429,
+};

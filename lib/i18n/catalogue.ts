@@ -1,0 +1,39 @@
+/**
+ * Message catalogues and the translate function. Pure: the locale is passed in.
+ * Keys are dotted paths ("auth.email"); `{name}` placeholders are filled from params.
+ */
+import { id } from './messages/id';
+import { en } from './messages/en';
+import type { Locale } from './locales';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof id>;
+
+type Paths<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Paths<Messages>;
+
+const catalogues: Record<Locale, Messages> = { id, en };
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export type Translate = (key: MessageKey | (string & {}), params?: Record<string, string | number>) => string;
+
+/**
+ * @example translator('en')('nav.signedInAs', { name: 'Sari' }) // "Signed in as Sari"
+ * Unknown keys fall back to Indonesian, then to the key itself (visible, so a missing string is noticed).
+ */
+export function translator(locale: Locale): Translate {
+  return (key, params) => {
+    const template = lookup(catalogues[locale], key) ?? lookup(catalogues.id, key) ?? key;
+    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+  };
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the two README commands. Needs nothing but Node.js: installs dependencies from the lock file when
+ * they are missing, generates the Prisma client when it is missing, then hands over.
+ *   node scripts/bootstrap.mjs start [--dev]   → serve the platform
+ *   node scripts/bootstrap.mjs test            → the whole test suite (check + end-to-end)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const [command, ...rest] = process.argv.slice(2);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!existsSync('node_modules/.bin/next') || !existsSync('node_modules/.bin/tsx')) {
+  console.log('Installing dependencies from package-lock.json (first run)…');
+  run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+if (!existsSync('lib/generated/prisma/client.ts')) run(process.execPath, ['scripts/prisma-generate.mjs']);
+
+if (command === 'start') {
+  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', ...rest]);
+} else if (command === 'test') {
+  run(npm, ['run', 'check']);
+  run(npm, ['run', 'test:e2e']);
+} else {
+  console.error('usage: bootstrap.mjs start|test');
+  process.exit(2);
+}

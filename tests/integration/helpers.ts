@@ -1,0 +1,28 @@
+/** Fixture builders for integration tests: every test makes its own users (random suffixes), so tests never collide. */
+import { randomUUID } from 'node:crypto';
+import { db } from '@/lib/db/client';
+import { signIn, signUp, actorForSession } from '@/lib/data/users';
+import type { Actor } from '@/lib/data/actor';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const PASSWORD = 'correct horse battery';
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID().slice(0, 8)}@test.ingat`;
+}
+
+export function uniqueIp(): string {
+  const n = () => Math.floor(Math.random() * 250) + 1;
+  return `10.${n()}.${n()}.${n()}`;
+}
+
+/** Creates a user with `role` and signs them in; returns the actor as a request would see it. */
+export async function makeActor(role: Role = 'STUDENT', label = role.toLowerCase()): Promise<Actor> {
+  const email = uniqueEmail(label);
+  const user = await signUp({ email, password: PASSWORD, displayName: `Test ${label}` });
+  if (role !== 'STUDENT') await db().user.update({ where: { id: user.id }, data: { role } });
+  const { sessionId } = await signIn({ email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'vitest' });
+  const actor = await actorForSession(sessionId);
+  if (!actor) throw new Error('fixture: session not valid');
+  return actor;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '@/lib/i18n/catalogue';
+import { id } from '@/lib/i18n/messages/id';
+import { en } from '@/lib/i18n/messages/en';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
+}
+
+describe('message catalogues', () => {
+  it('have the same keys in Indonesian and English', () => {
+    expect(keys(en).sort()).toEqual(keys(id).sort());
+  });
+
+  it('have no empty strings', () => {
+    for (const k of keys(en)) expect(translator('en')(k).trim()).not.toBe('');
+    for (const k of keys(id)) expect(translator('id')(k).trim()).not.toBe('');
+  });
+
+  it('fill placeholders', () => {
+    expect(translator('en')('nav.signedInAs', { name: 'Sari' })).toBe('Signed in as Sari');
+    expect(translator('id')('errors.rateLimited', { minutes: 15 })).toContain('15 menit');
+  });
+});
