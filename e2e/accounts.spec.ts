@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshEmail, signIn, signUpAndIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshEmail, signIn, signUpAndIn, submitSignIn } from './support';
 
 test('a visitor signs up, signs in, sees their name, and signs out', async ({ page }) => {
   await page.goto('/');
@@ -11,7 +11,7 @@ test('a visitor signs up, signs in, sees their name, and signs out', async ({ pa
   await expect(page.getByText('Halo, E2E journey.')).toBeVisible();
   await expect(page.getByText('Peran Anda: Mahasiswa.')).toBeVisible();
   await page.getByRole('button', { name: 'Keluar' }).click();
-  await expect(page.getByRole('link', { name: 'Masuk' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible();
   await page.goto('/account');
   await expect(page).toHaveURL(/\/signin\?next=%2Faccount/);
 });
@@ -30,7 +30,7 @@ test('sign-up names each invalid field and keeps what was typed', async ({ page 
 });
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
-  await signIn(page, 'sari@ingat.test', 'bukan kata sandinya');
+  await submitSignIn(page, 'sari@ingat.test', 'bukan kata sandinya');
   await expect(page.getByTestId('form-message')).toHaveText('Email atau kata sandi salah.');
   await expect(page).toHaveURL(/\/signin/);
   await expectAccessible(page);
@@ -39,10 +39,10 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 test('repeated failures on one account are throttled', async ({ page }) => {
   const email = freshEmail('throttled');
   for (let i = 0; i < 5; i++) {
-    await signIn(page, email, 'salah salah salah');
+    await submitSignIn(page, email, 'salah salah salah');
     await expect(page.getByTestId('form-message')).toHaveText('Email atau kata sandi salah.');
   }
-  await signIn(page, email, 'salah salah salah');
+  await submitSignIn(page, email, 'salah salah salah');
   await expect(page.getByTestId('form-message')).toContainText('Terlalu banyak percobaan masuk yang gagal');
 });
 
@@ -68,7 +68,7 @@ test('a student is refused the admin page; an admin sees it', async ({ page }) =
   await signIn(page, 'admin@ingat.test', DEMO_PASSWORD);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengguna');
-  await expect(page.getByRole('cell', { name: 'sari@ingat.test' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'sari@ingat.test', exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -34,30 +34,36 @@ test('a lesson shows the corrected reading with the editor note beside the origi
   await expectAccessible(page);
 });
 
-test('a student answers a question inside a lesson and sees why, with its source', async ({ page }) => {
+test('a student answers questions inside a lesson by keyboard and sees why, with the source', async ({ page }) => {
   await signUpAndIn(page, 'reader');
   await page.goto(`${COURSE}/lessons/pertahanan-kolektif`);
-  const question = page.getByTestId('question').first();
-  await expect(question).toBeVisible();
-  // Answer with the keyboard: focus the form, press 1 to pick the first option (or type for typed kinds), Enter.
-  const textbox = question.getByRole('textbox');
-  if (await textbox.count()) {
-    await textbox.first().fill('aliansi');
-    await textbox.first().press('Enter');
-  } else {
-    const radios = question.getByRole('radio');
-    const checkboxes = question.getByRole('checkbox');
-    if (await radios.count()) await radios.first().check();
-    else if (await checkboxes.count()) await checkboxes.first().check();
-    await question.getByRole('button', { name: 'Kirim jawaban' }).click();
-  }
-  const feedback = question.getByTestId('feedback');
-  await expect(feedback).toBeVisible();
-  await expect(feedback).toContainText(/Benar!|Belum tepat\.|Benar, tetapi periksa ejaannya\./);
+
+  // pk-001 (single choice): the options are shuffled, so find the right one by its text, then use its number key.
+  const first = page.locator('[data-item-id="pk-001"]');
+  await expect(first).toBeVisible();
+  const labels = await first.locator('label.option').allInnerTexts();
+  const rightIndex = labels.findIndex((l) => l.includes('Pertahanan kolektif atau aliansi'));
+  expect(rightIndex).toBeGreaterThanOrEqual(0);
+  await first.getByRole('radio').first().focus();
+  await page.keyboard.press(String(rightIndex + 1));
+  await expect(first.getByRole('radio', { name: /Pertahanan kolektif atau aliansi/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  const feedback = first.getByTestId('feedback');
+  await expect(feedback).toContainText('Benar!');
+  await expect(feedback).toContainText('paling dominan pada abad ke-19 dan ke-20');
   await expect(feedback.getByRole('heading', { name: 'Penjelasan' })).toBeVisible();
   await expect(feedback.getByRole('link', { name: /Lihat di pelajaran/ })).toHaveAttribute(
     'href',
-    /#pertahanan-kolektif-0\d$/,
+    /#pertahanan-kolektif-01$/,
   );
+
+  // pk-002 (cloze): "informal" is close in spelling to "formal" but the opposite concept, so it is refused.
+  const second = page.locator('[data-item-id="pk-002"]');
+  const blank = second.getByRole('textbox');
+  await blank.fill('informal');
+  await blank.press('Enter');
+  const wrong = second.getByTestId('feedback');
+  await expect(wrong).toContainText('Belum tepat.');
+  await expect(wrong).toContainText('formal · resmi');
   await expectAccessible(page);
 });

@@ -27,9 +27,16 @@ export async function signUpAndIn(page: Page, label = 'student'): Promise<string
   return email;
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Fills and submits the sign-in form; the caller checks the outcome (used for refused attempts). */
+export async function submitSignIn(page: Page, email: string, password: string) {
   await page.goto('/signin');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** Signs in and waits until the app has left the sign-in page, so the session cookie is set. */
+export async function signIn(page: Page, email: string, password: string) {
+  await submitSignIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/signin/);
 }
