@@ -83,6 +83,8 @@ const childEnv = {
   DATABASE_URL: db.url,
   AUTH_SECRET: authSecret,
   INGAT_DEMO: db.embedded ? '1' : '0',
+  // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database.
+  INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: args.port,
 };

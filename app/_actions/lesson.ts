@@ -1,13 +1,13 @@
 'use server';
-import type { SubmitOutcome } from '@/app/_components/question/question-card';
+import type { SubmitOutcome, SubmittedAnswer } from '@/app/_components/question/question-card';
 import { currentActor } from '@/lib/auth/session';
-import { answerInLesson } from '@/lib/data/lesson-answers';
+import { answerInLesson } from '@/lib/data/review/answers';
 import { AppError } from '@/lib/errors';
 import { getT } from '@/lib/i18n/server';
 
-export async function answerInLessonAction(itemId: string, response: unknown): Promise<SubmitOutcome> {
+export async function answerInLessonAction(itemId: string, answer: SubmittedAnswer): Promise<SubmitOutcome> {
   try {
-    return { ok: true, result: await answerInLesson(await currentActor(), { itemId, response }, new Date()) };
+    return { ok: true, result: await answerInLesson(await currentActor(), { ...answer, itemId }, new Date()) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { t } = await getT();

@@ -2,7 +2,7 @@
 /** What the learner sees after answering: verdict, the right answer, option feedback, explanation, sources, editor's note. */
 import { useEffect, useRef } from 'react';
 import type { ItemView } from '@/lib/domain/item-view';
-import type { AnswerResult } from '@/lib/data/lesson-answers';
+import type { AnswerResult } from '@/lib/data/review/answers';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/catalogue';
 

@@ -4,14 +4,30 @@
  * feedback after answering. The component never has the answer key: it sends the response and renders what the
  * server returns.
  */
-import { useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useTransition,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { ItemView, Response } from '@/lib/domain/item-view';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/catalogue';
-import type { AnswerResult } from '@/lib/data/lesson-answers';
+import type { AnswerResult } from '@/lib/data/review/answers';
 import { FeedbackPanel } from './feedback-panel';
 
 export type SubmitOutcome = { ok: true; result: AnswerResult } | { ok: false; message: string };
+
+/** What the card sends: the response, a key chosen once per showing (so a retry is recorded once), and the time. */
+export interface SubmittedAnswer {
+  response: Response;
+  idempotencyKey: string;
+  durationMs: number;
+}
 
 export function QuestionCard({
   view,
@@ -19,12 +35,15 @@ export function QuestionCard({
   submit,
   headingLevel = 3,
   number,
+  after,
 }: {
   view: ItemView;
   locale: Locale;
-  submit: (response: Response) => Promise<SubmitOutcome>;
+  submit: (answer: SubmittedAnswer) => Promise<SubmitOutcome>;
   headingLevel?: 2 | 3;
   number?: number;
+  /** Rendered under the feedback (the review screen puts its rating choices and "next" here). */
+  after?: (result: AnswerResult) => ReactNode;
 }) {
   const t = translator(locale);
   const uid = useId();
@@ -39,6 +58,11 @@ export function QuestionCard({
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const shownAt = useRef(0);
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
 
   function response(): Response | null {
     switch (view.kind) {
@@ -69,7 +93,8 @@ export function QuestionCard({
     }
     setError(null);
     startTransition(async () => {
-      const outcome = await submit(r);
+      const durationMs = Math.min(3_600_000, Math.max(0, Math.round(performance.now() - shownAt.current)));
+      const outcome = await submit({ response: r, idempotencyKey, durationMs });
       if (outcome.ok) setResult(outcome.result);
       else setError(outcome.message);
     });
@@ -271,6 +296,7 @@ export function QuestionCard({
         )}
       </form>
       {result && <FeedbackPanel view={view} result={result} locale={locale} />}
+      {result && after?.(result)}
     </section>
   );
 }

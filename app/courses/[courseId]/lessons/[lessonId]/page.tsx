@@ -7,7 +7,7 @@ import { answerInLessonAction } from '@/app/_actions/lesson';
 import { currentActor } from '@/lib/auth/session';
 import { courseCatalog, paragraphReading } from '@/lib/content/catalog';
 import { questionsForPart } from '@/lib/content/lesson-questions';
-import { lessonSeed } from '@/lib/data/lesson-answers';
+import { lessonSeed } from '@/lib/data/review/answers';
 import { viewItem } from '@/lib/domain/item-view';
 import { getT } from '@/lib/i18n/server';
 

@@ -1,0 +1,155 @@
+'use client';
+/**
+ * The review screen's card: the question, then the feedback with what the learner may still say about a right
+ * answer ("I guessed", "hard", "too easy"), undo, and "next". Keyboard: number keys and Enter answer; after the
+ * feedback Enter goes on, G/H/E qualify the answer, U undoes it.
+ */
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { QuestionCard } from '@/app/_components/question/question-card';
+import { adjustAnswerAction, submitReviewAnswerAction, undoAnswerAction } from '@/app/_actions/review';
+import type { AnswerResult } from '@/lib/data/review/answers';
+import type { Adjustment } from '@/lib/domain/review/rating';
+import type { ItemView } from '@/lib/domain/item-view';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/catalogue';
+
+export function ReviewCard({
+  cardId,
+  cardVersion,
+  view,
+  locale,
+}: {
+  cardId: string;
+  cardVersion: number;
+  view: ItemView;
+  locale: Locale;
+}) {
+  return (
+    <QuestionCard
+      view={view}
+      locale={locale}
+      headingLevel={2}
+      submit={submitReviewAnswerAction.bind(null, cardId, cardVersion)}
+      after={(result) => <AfterAnswer initial={result} locale={locale} />}
+    />
+  );
+}
+
+const KEYS: Record<Adjustment, string> = { guessed: 'g', hard: 'h', easy: 'e' };
+
+function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Locale }) {
+  const t = translator(locale);
+  const router = useRouter();
+  const [result, setResult] = useState(initial);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const nextRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => nextRef.current?.focus(), []);
+
+  function go() {
+    startTransition(() => router.refresh());
+  }
+  function adjust(adjustment: Adjustment) {
+    startTransition(async () => {
+      const outcome = await adjustAnswerAction(result.reviewLogId, adjustment);
+      if (outcome.ok) {
+        setResult(outcome.result);
+        setMessage(t(`review.adjusted.${adjustment}`));
+      } else setMessage(outcome.message);
+      nextRef.current?.focus();
+    });
+  }
+  function undo() {
+    startTransition(async () => {
+      const outcome = await undoAnswerAction(result.reviewLogId);
+      if (outcome.ok) router.refresh();
+      else setMessage(outcome.message);
+    });
+  }
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (pending || e.altKey || e.ctrlKey || e.metaKey) return;
+    const key = e.key.toLowerCase();
+    const adjustment = (Object.keys(KEYS) as Adjustment[]).find((a) => KEYS[a] === key);
+    if (adjustment && result.adjustments.includes(adjustment)) {
+      e.preventDefault();
+      adjust(adjustment);
+    } else if (key === 'u') {
+      e.preventDefault();
+      undo();
+    }
+  }
+
+  return (
+    <div className="after-answer" onKeyDown={onKeyDown}>
+      <p className="muted">
+        {t('review.scheduledAs', { rating: t(`review.rating.${result.rating}`) })}{' '}
+        {t('review.nextShowing', {
+          when: new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          }).format(new Date(result.nextDue)),
+        })}
+      </p>
+      {result.adjustments.length > 0 && (
+        <div className="row" role="group" aria-label={t('review.adjustLabel')}>
+          {result.adjustments.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={a === 'hard' && result.proposeHard ? 'small' : 'secondary small'}
+              disabled={pending}
+              aria-keyshortcuts={KEYS[a].toUpperCase()}
+              onClick={() => adjust(a)}
+            >
+              {t(`review.adjust.${a}`)} <kbd>{KEYS[a].toUpperCase()}</kbd>
+            </button>
+          ))}
+        </div>
+      )}
+      {result.proposeHard && <p className="hint">{t('review.slowHint')}</p>}
+      {message && (
+        <p className="notice notice-note" role="status">
+          {message}
+        </p>
+      )}
+      <div className="row">
+        <button ref={nextRef} type="button" onClick={go} disabled={pending} aria-keyshortcuts="Enter">
+          {t('review.next')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={undo} disabled={pending} aria-keyshortcuts="U">
+          {t('review.undo')} <kbd>U</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Undo the last answer of the day, offered on the page itself (also after leaving the feedback). */
+export function UndoLastButton({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <p className="row undo-last">
+      <button
+        type="button"
+        className="secondary small"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const outcome = await undoAnswerAction();
+            if (outcome.ok) {
+              setMessage(t('review.undone'));
+              router.refresh();
+            } else setMessage(outcome.message);
+          })
+        }
+      >
+        {t('review.undoLast')}
+      </button>
+      {message && <span role="status">{message}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,370 @@
+/**
+ * Recording answers. Every answer, from the review screen, a lesson page or (later) a mock exam, goes through
+ * `recordAnswer`: graded on the server, scheduled by FSRS, and written as one transaction that appends the review
+ * log row and moves the card to its next version. Idempotent by the client's key; refused when the card changed
+ * since it was shown. Undo and re-rating append a revocation and a new row; nothing is ever rewritten.
+ */
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { findItem, sourceView, type CourseCatalog, type SourceView } from '@/lib/content/catalog';
+import type { Correction, Item } from '@/lib/content/schema';
+import { feedbackFor, type Feedback } from '@/lib/domain/feedback';
+import { schedule, type MemoryState, type ReviewRating } from '@/lib/domain/review/fsrs';
+import {
+  ADJUSTMENT_RATING,
+  allowedAdjustments,
+  isSlow,
+  ratingForAnswer,
+  typicalAnswerMs,
+  type Adjustment,
+} from '@/lib/domain/review/rating';
+import type { Response } from '@/lib/domain/item-view';
+import { Conflict, NotFound } from '@/lib/errors';
+import type { AnswerSource } from '@/lib/generated/prisma/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { responseSchema } from '@/lib/validation/response';
+import { requireActor, type Actor } from '../actor';
+import { ensureCard } from './deck';
+import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
+import { settingsOf } from './settings';
+
+export interface AnswerResult extends Feedback {
+  itemId: string;
+  sources: SourceView[];
+  editorNote: Pick<Correction, 'id' | 'original' | 'corrected' | 'reason' | 'kind'> | null;
+  reviewLogId: string;
+  cardId: string;
+  /** The card's version after this answer: what the next answer or an undo must name. */
+  cardVersion: number;
+  rating: ReviewRating;
+  /** Qualifications the learner may still make to this answer ("I guessed", "too easy", "hard"). */
+  adjustments: Adjustment[];
+  /** The answer was right but slow for this item: the screen proposes "Hard". */
+  proposeHard: boolean;
+  nextDue: string;
+}
+
+/** The seed that fixes option order for a card shown in review: it changes with every answer. */
+export function reviewSeed(cardId: string, reps: number): string {
+  return `card:${cardId}:${reps}`;
+}
+
+/** The seed for an item inside a lesson page: fixed per learner and item. */
+export function lessonSeed(userId: string | null, itemId: string): string {
+  return `lesson:${userId ?? 'guest'}:${itemId}`;
+}
+
+export const idempotencyKeySchema = z
+  .string({ error: 'validation.idempotencyKey' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.idempotencyKey');
+
+export const submitAnswerSchema = z.object({
+  cardId: z.uuid({ error: 'validation.cardInvalid' }),
+  cardVersion: z.number({ error: 'validation.cardVersion' }).int().min(1),
+  idempotencyKey: idempotencyKeySchema,
+  response: responseSchema,
+  durationMs: z.number({ error: 'validation.duration' }).int().min(0).max(3_600_000),
+});
+
+function wordsIn(item: Item): number {
+  const parts: string[] = [item.prompt];
+  if ('options' in item) parts.push(...item.options.map((o) => o.text));
+  if ('text' in item && typeof item.text === 'string') parts.push(item.text);
+  if ('statement' in item && typeof item.statement === 'string') parts.push(item.statement);
+  return parts.join(' ').split(/\s+/).length;
+}
+
+function present(
+  catalog: CourseCatalog,
+  item: Item,
+  feedback: Feedback,
+  log: {
+    id: string;
+    cardId: string;
+    cardVersionAfter: number;
+    rating: ReviewRating;
+    durationMs: number;
+    stateAfter: MemoryState;
+    revisable: boolean;
+  },
+): AnswerResult {
+  const note = item.editorNote ? catalog.course.corrections.find((c) => c.id === item.editorNote) : undefined;
+  const adjustments = log.revisable && log.rating === 'good' ? allowedAdjustments(feedback.correct) : [];
+  return {
+    ...feedback,
+    itemId: item.id,
+    sources: item.sources.map((s) => sourceView(catalog, s)),
+    editorNote: note
+      ? { id: note.id, original: note.original, corrected: note.corrected, reason: note.reason, kind: note.kind }
+      : null,
+    reviewLogId: log.id,
+    cardId: log.cardId,
+    cardVersion: log.cardVersionAfter,
+    rating: log.rating,
+    adjustments,
+    proposeHard: adjustments.includes('hard') && isSlow(log.durationMs, typicalAnswerMs(item.kind, wordsIn(item))),
+    nextDue: log.stateAfter.due.toISOString(),
+  };
+}
+
+type LogRow = Prisma.ReviewLogGetPayload<{ include: { revocation: true } }>;
+
+/** The result of an answer already recorded, rebuilt from its log row (the same result the first request got). */
+async function resultOfLog(log: LogRow): Promise<AnswerResult> {
+  const found = await findItem(log.itemId);
+  if (!found) throw new NotFound();
+  const feedback = feedbackFor(found.item, log.response as Response, log.seed);
+  return present(found.catalog, found.item, feedback, {
+    id: log.id,
+    cardId: log.cardId,
+    cardVersionAfter: log.cardVersionAfter,
+    rating: RATING_FROM_DB[log.rating],
+    durationMs: log.durationMs,
+    stateAfter: readStoredState(log.stateAfter),
+    revisable: log.revocation === null,
+  });
+}
+
+async function existingAnswer(userId: string, idempotencyKey: string, cardId: string): Promise<AnswerResult | null> {
+  const log = await db().reviewLog.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey } },
+    include: { revocation: true },
+  });
+  if (!log) return null;
+  if (log.cardId !== cardId) throw new Conflict('errors.idempotencyKeyReused');
+  return resultOfLog(log);
+}
+
+interface RecordInput {
+  userId: string;
+  timeZone: string;
+  cardId: string;
+  /** The version the learner was shown; null accepts the current one (answers inside a lesson page). */
+  expectedVersion: number | null;
+  idempotencyKey: string;
+  response: Response;
+  durationMs: number;
+  source: AnswerSource;
+  seedOf: (card: { id: string; reps: number }) => string;
+  now: Date;
+}
+
+async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
+  const replay = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+  if (replay) return replay;
+
+  const [card, settings] = await Promise.all([
+    db().card.findFirst({ where: { id: input.cardId, userId: input.userId } }),
+    settingsOf(input.userId),
+  ]);
+  if (!card) throw new NotFound('errors.cardNotFound');
+  const found = await findItem(card.itemId);
+  if (!found) throw new NotFound();
+  if (input.expectedVersion !== null && card.version !== input.expectedVersion) {
+    throw new Conflict('errors.cardChanged');
+  }
+
+  const seed = input.seedOf(card);
+  const feedback = feedbackFor(found.item, input.response, seed);
+  const rating = ratingForAnswer(feedback.correct);
+  const before = memoryOfRow(card);
+  const after = schedule(before, rating, input.now, { desiredRetention: settings.desiredRetention });
+
+  try {
+    const logId = await db().$transaction(async (tx) => {
+      const moved = await tx.card.updateMany({
+        where: { id: card.id, version: card.version },
+        data: { ...rowOfMemory(after), version: card.version + 1 },
+      });
+      if (moved.count !== 1) return null;
+      const log = await tx.reviewLog.create({
+        data: {
+          userId: input.userId,
+          cardId: card.id,
+          itemId: card.itemId,
+          source: input.source,
+          idempotencyKey: input.idempotencyKey,
+          seed,
+          response: input.response,
+          correct: feedback.correct,
+          score: feedback.score,
+          rating: RATING_TO_DB[rating],
+          durationMs: input.durationMs,
+          answeredAt: input.now,
+          timeZone: input.timeZone,
+          desiredRetention: settings.desiredRetention,
+          cardVersionBefore: card.version,
+          cardVersionAfter: card.version + 1,
+          stateBefore: storeState(before),
+          stateAfter: storeState(after),
+        },
+        select: { id: true },
+      });
+      return log.id;
+    });
+    if (logId === null) {
+      // Another request moved the card first: the same answer sent twice, or a genuinely stale screen.
+      const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+      if (again) return again;
+      throw new Conflict('errors.cardChanged');
+    }
+    return present(found.catalog, found.item, feedback, {
+      id: logId,
+      cardId: card.id,
+      cardVersionAfter: card.version + 1,
+      rating,
+      durationMs: input.durationMs,
+      stateAfter: after,
+      revisable: true,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+      if (again) return again;
+    }
+    throw error;
+  }
+}
+
+/** An answer on the review screen (or through the API) for a card the learner was shown. */
+export async function submitAnswer(actor: Actor | null, input: unknown, now: Date): Promise<AnswerResult> {
+  const a = requireActor(actor);
+  const parsed = parseOrThrow(submitAnswerSchema, input);
+  return recordAnswer({
+    userId: a.id,
+    timeZone: a.timeZone,
+    cardId: parsed.cardId,
+    expectedVersion: parsed.cardVersion,
+    idempotencyKey: parsed.idempotencyKey,
+    response: parsed.response,
+    durationMs: parsed.durationMs,
+    source: 'REVIEW',
+    seedOf: (card) => reviewSeed(card.id, card.reps),
+    now,
+  });
+}
+
+const lessonAnswerSchema = z.object({
+  itemId: z.string().regex(/^[a-z]{2}-\d{3}$/, 'validation.itemInvalid'),
+  idempotencyKey: idempotencyKeySchema,
+  response: responseSchema,
+  durationMs: z.number().int().min(0).max(3_600_000).default(0),
+});
+
+/** An answer given inside a lesson page: the item joins the learner's deck and the answer counts as a review. */
+export async function answerInLesson(actor: Actor | null, input: unknown, now: Date): Promise<AnswerResult> {
+  const a = requireActor(actor);
+  const parsed = parseOrThrow(lessonAnswerSchema, input);
+  const found = await findItem(parsed.itemId);
+  const row = await db().item.findUnique({ where: { id: parsed.itemId }, select: { retiredAt: true } });
+  if (!found || !row || row.retiredAt) throw new NotFound();
+  const card = await ensureCard(a.id, found.catalog, parsed.itemId, now);
+  return recordAnswer({
+    userId: a.id,
+    timeZone: a.timeZone,
+    cardId: card.id,
+    expectedVersion: null,
+    idempotencyKey: parsed.idempotencyKey,
+    response: parsed.response,
+    durationMs: parsed.durationMs,
+    source: 'LESSON',
+    seedOf: () => lessonSeed(a.id, parsed.itemId),
+    now,
+  });
+}
+
+const adjustSchema = z.object({
+  reviewLogId: z.uuid({ error: 'validation.answerNotFound' }),
+  adjustment: z.enum(['guessed', 'easy', 'hard'], { error: 'validation.adjustmentInvalid' }),
+});
+
+/**
+ * "I guessed" / "too easy" / "hard" after a right answer: the answer is re-rated. The original row is revoked
+ * (reason RERATED) and a new row with the new rating is appended, scheduled from the same state and time.
+ */
+export async function adjustAnswer(actor: Actor | null, input: unknown): Promise<AnswerResult> {
+  const a = requireActor(actor);
+  const { reviewLogId, adjustment } = parseOrThrow(adjustSchema, input);
+  const log = await db().reviewLog.findFirst({
+    where: { id: reviewLogId, userId: a.id },
+    include: { revocation: true },
+  });
+  if (!log) throw new NotFound('errors.answerNotFound');
+  const idempotencyKey = `${log.id}-${adjustment}`;
+  const replay = await db().reviewLog.findUnique({
+    where: { userId_idempotencyKey: { userId: a.id, idempotencyKey } },
+    include: { revocation: true },
+  });
+  if (replay) return resultOfLog(replay);
+  if (log.revocation || !log.correct || log.rating !== 'GOOD') throw new Conflict('errors.cannotAdjust');
+
+  const rating = ADJUSTMENT_RATING[adjustment];
+  const before = readStoredState(log.stateBefore);
+  const after = schedule(before, rating, log.answeredAt, { desiredRetention: log.desiredRetention });
+  const created = await db().$transaction(async (tx) => {
+    const moved = await tx.card.updateMany({
+      where: { id: log.cardId, version: log.cardVersionAfter },
+      data: { ...rowOfMemory(after), version: log.cardVersionAfter + 1 },
+    });
+    if (moved.count !== 1) throw new Conflict('errors.cardChanged');
+    await tx.reviewRevocation.create({ data: { reviewLogId: log.id, reason: 'RERATED', at: log.answeredAt } });
+    return tx.reviewLog.create({
+      data: {
+        userId: a.id,
+        cardId: log.cardId,
+        itemId: log.itemId,
+        source: log.source,
+        idempotencyKey,
+        seed: log.seed,
+        response: log.response as Prisma.InputJsonValue,
+        correct: log.correct,
+        score: log.score,
+        rating: RATING_TO_DB[rating],
+        durationMs: log.durationMs,
+        answeredAt: log.answeredAt,
+        timeZone: log.timeZone,
+        desiredRetention: log.desiredRetention,
+        cardVersionBefore: log.cardVersionAfter,
+        cardVersionAfter: log.cardVersionAfter + 1,
+        stateBefore: log.stateBefore as Prisma.InputJsonValue,
+        stateAfter: storeState(after),
+        revisesId: log.id,
+      },
+      include: { revocation: true },
+    });
+  });
+  return resultOfLog(created);
+}
+
+const undoSchema = z.object({ reviewLogId: z.uuid({ error: 'validation.answerNotFound' }).optional() });
+
+export interface UndoResult {
+  undoneReviewLogId: string;
+  cardId: string;
+  cardVersion: number;
+}
+
+/**
+ * Undoes the learner's last answer (or the named one, if it is still the last on its card): the card returns to
+ * exactly the state it had before, and the answer is marked UNDONE in the log, not erased.
+ */
+export async function undoAnswer(actor: Actor | null, input: unknown, now: Date): Promise<UndoResult> {
+  const a = requireActor(actor);
+  const { reviewLogId } = parseOrThrow(undoSchema, input ?? {});
+  const log = await db().reviewLog.findFirst({
+    where: { userId: a.id, revocation: null, ...(reviewLogId ? { id: reviewLogId } : {}) },
+    orderBy: { seq: 'desc' },
+  });
+  if (!log) throw new NotFound('errors.nothingToUndo');
+  const before = readStoredState(log.stateBefore);
+  await db().$transaction(async (tx) => {
+    const moved = await tx.card.updateMany({
+      where: { id: log.cardId, version: log.cardVersionAfter },
+      data: { ...rowOfMemory(before), version: log.cardVersionAfter + 1 },
+    });
+    if (moved.count !== 1) throw new Conflict('errors.cannotUndo');
+    await tx.reviewRevocation.create({ data: { reviewLogId: log.id, reason: 'UNDONE', at: now } });
+  });
+  return { undoneReviewLogId: log.id, cardId: log.cardId, cardVersion: log.cardVersionAfter + 1 };
+}

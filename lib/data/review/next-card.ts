@@ -1,0 +1,160 @@
+/**
+ * What the learner answers next. Three indexed queries (cards falling due today, a window of new cards, today's
+ * answers) feed the pure queue in lib/domain/review/queue.ts. The item is shown without its key.
+ */
+import { db } from '@/lib/db/client';
+import { findItem } from '@/lib/content/catalog';
+import { retrievability } from '@/lib/domain/review/fsrs';
+import { learnerDay } from '@/lib/domain/review/day';
+import { buildQueue, LEARN_AHEAD_MS, type QueueCard } from '@/lib/domain/review/queue';
+import { viewItem, type ItemView } from '@/lib/domain/item-view';
+import { requireActor, type Actor } from '../actor';
+import { memoryOfRow, PHASE_FROM_DB } from './memory';
+import { settingsOf } from './settings';
+import { reviewSeed } from './answers';
+
+export interface NextCard {
+  cardId: string;
+  cardVersion: number;
+  phase: QueueCard['phase'];
+  lessonId: string;
+  lessonTitle: string;
+  courseId: string;
+  view: ItemView;
+}
+
+export interface ReviewQueueState {
+  next: NextCard | null;
+  counts: { learning: number; review: number; new: number };
+  /** When nothing is left today: the earliest moment a card falls due (null when the deck is empty or all new). */
+  nextDueAt: string | null;
+  /** New cards in the deck not yet started (offered when today's queue is empty). */
+  unstartedNew: number;
+  answeredToday: number;
+  dayKey: string;
+}
+
+const NEW_WINDOW = 400;
+
+export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQueueState> {
+  const a = requireActor(actor);
+  const settings = await settingsOf(a.id);
+  const day = learnerDay(now, a.timeZone, settings.rolloverHour);
+  const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
+  const select = {
+    id: true,
+    itemId: true,
+    lessonId: true,
+    courseId: true,
+    sibling: true,
+    position: true,
+    version: true,
+    phase: true,
+    due: true,
+    stability: true,
+    difficulty: true,
+    scheduledDays: true,
+    learningSteps: true,
+    reps: true,
+    lapses: true,
+    lastReview: true,
+  } as const;
+  const [scheduled, fresh, today, unstartedNew] = await Promise.all([
+    db().card.findMany({
+      where: { userId: a.id, phase: { in: ['LEARNING', 'REVIEW', 'RELEARNING'] }, due: { lt: horizon } },
+      select,
+    }),
+    db().card.findMany({
+      where: { userId: a.id, phase: 'NEW' },
+      orderBy: { position: 'asc' },
+      take: NEW_WINDOW,
+      select,
+    }),
+    db().reviewLog.findMany({
+      where: { userId: a.id, answeredAt: { gte: day.start, lt: day.end }, revocation: null },
+      select: { cardId: true, stateBefore: true, card: { select: { sibling: true } } },
+    }),
+    db().card.count({ where: { userId: a.id, phase: 'NEW' } }),
+  ]);
+
+  const rows = new Map([...scheduled, ...fresh].map((c) => [c.id, c]));
+  const toQueue = (c: (typeof scheduled)[number]): QueueCard => ({
+    id: c.id,
+    lessonId: c.lessonId,
+    sibling: c.sibling,
+    phase: PHASE_FROM_DB[c.phase],
+    due: c.due,
+    position: c.position,
+    retrievability: retrievability(memoryOfRow(c), now, {}),
+  });
+  const queue = buildQueue({
+    now,
+    dayEnd: day.end,
+    scheduled: scheduled.map(toQueue),
+    fresh: fresh.map(toQueue),
+    answeredToday: today.map((l) => ({
+      cardId: l.cardId,
+      sibling: l.card.sibling,
+      wasNew: (l.stateBefore as { phase?: string }).phase === 'new',
+    })),
+    settings,
+  });
+
+  let next: NextCard | null = null;
+  const head = queue.cards[0];
+  if (head) {
+    const row = rows.get(head.id)!;
+    const found = await findItem(row.itemId);
+    if (found) {
+      next = {
+        cardId: row.id,
+        cardVersion: row.version,
+        phase: head.phase,
+        lessonId: row.lessonId,
+        lessonTitle: found.catalog.lessonById.get(row.lessonId)?.title ?? row.lessonId,
+        courseId: row.courseId,
+        view: viewItem(found.item, reviewSeed(row.id, row.reps)),
+      };
+    }
+  }
+
+  let nextDueAt: string | null = null;
+  if (!next)
+    nextDueAt =
+      (await whenNextAvailable(a.id, scheduled, now, day.end, a.timeZone, settings.rolloverHour))?.toISOString() ??
+      null;
+
+  return {
+    next,
+    counts: queue.counts,
+    nextDueAt,
+    unstartedNew: unstartedNew,
+    answeredToday: today.length,
+    dayKey: day.key,
+  };
+}
+
+/**
+ * When the learner will next have something to answer: a learning step later today, else tomorrow when cards due
+ * today were held back, else the start of the learner day in which the earliest review falls due.
+ */
+async function whenNextAvailable(
+  userId: string,
+  scheduled: readonly { phase: string; due: Date }[],
+  now: Date,
+  dayEnd: Date,
+  timeZone: string,
+  rolloverHour: number,
+): Promise<Date | null> {
+  const learning = scheduled
+    .filter((c) => c.phase !== 'REVIEW' && c.due.getTime() > now.getTime())
+    .sort((x, y) => x.due.getTime() - y.due.getTime())[0];
+  if (learning) return learning.due;
+  if (scheduled.some((c) => c.phase === 'REVIEW')) return dayEnd;
+  const soonest = await db().card.findFirst({
+    where: { userId, phase: { in: ['LEARNING', 'REVIEW', 'RELEARNING'] }, due: { gte: dayEnd } },
+    orderBy: { due: 'asc' },
+    select: { due: true },
+  });
+  return soonest ? learnerDay(soonest.due, timeZone, rolloverHour).start : null;
+}

@@ -1,0 +1,102 @@
+/**
+ * A learner's review settings. Changing desired retention reschedules every card in long-term review, in the same
+ * transaction, so the schedule on screen always matches the setting.
+ */
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { rescheduleForRetention } from '@/lib/domain/review/fsrs';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { requireActor, type Actor } from '../actor';
+import { memoryOfRow } from './memory';
+
+export interface ReviewSettingsView {
+  desiredRetention: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  rolloverHour: number;
+}
+
+export const DEFAULT_SETTINGS: ReviewSettingsView = {
+  desiredRetention: 0.9,
+  newPerDay: 20,
+  maxReviewsPerDay: 200,
+  rolloverHour: 4,
+};
+
+export const reviewSettingsSchema = z
+  .object({
+    desiredRetention: z.coerce
+      .number({ error: 'validation.retentionRange' })
+      .min(0.7, 'validation.retentionRange')
+      .max(0.97, 'validation.retentionRange'),
+    newPerDay: z.coerce
+      .number({ error: 'validation.newPerDayRange' })
+      .int('validation.newPerDayRange')
+      .min(0, 'validation.newPerDayRange')
+      .max(200, 'validation.newPerDayRange'),
+    maxReviewsPerDay: z.coerce
+      .number({ error: 'validation.maxReviewsRange' })
+      .int('validation.maxReviewsRange')
+      .min(10, 'validation.maxReviewsRange')
+      .max(2000, 'validation.maxReviewsRange'),
+    rolloverHour: z.coerce
+      .number({ error: 'validation.rolloverRange' })
+      .int('validation.rolloverRange')
+      .min(0, 'validation.rolloverRange')
+      .max(23, 'validation.rolloverRange'),
+  })
+  .partial();
+
+type Client = Pick<ReturnType<typeof db>, 'reviewSettings'>;
+
+export async function settingsOf(userId: string, client: Client = db()): Promise<ReviewSettingsView> {
+  const row = await client.reviewSettings.findUnique({ where: { userId } });
+  return row
+    ? {
+        desiredRetention: row.desiredRetention,
+        newPerDay: row.newPerDay,
+        maxReviewsPerDay: row.maxReviewsPerDay,
+        rolloverHour: row.rolloverHour,
+      }
+    : DEFAULT_SETTINGS;
+}
+
+export async function getReviewSettings(actor: Actor | null): Promise<ReviewSettingsView> {
+  return settingsOf(requireActor(actor).id);
+}
+
+export interface SettingsUpdate {
+  settings: ReviewSettingsView;
+  rescheduledCards: number;
+}
+
+export async function updateReviewSettings(actor: Actor | null, input: unknown): Promise<SettingsUpdate> {
+  const a = requireActor(actor);
+  const patch = parseOrThrow(reviewSettingsSchema, input);
+  return db().$transaction(async (tx) => {
+    // Lock the settings row (creating it if needed) so two concurrent changes reschedule one after the other.
+    await tx.reviewSettings.upsert({ where: { userId: a.id }, create: { userId: a.id }, update: {} });
+    await tx.$queryRaw`SELECT 1 FROM "ReviewSettings" WHERE "userId" = ${a.id}::uuid FOR UPDATE`;
+    const before = await settingsOf(a.id, tx);
+    const settings = { ...before, ...patch };
+    await tx.reviewSettings.update({ where: { userId: a.id }, data: settings });
+    let rescheduledCards = 0;
+    if (settings.desiredRetention !== before.desiredRetention) {
+      const cards = await tx.card.findMany({ where: { userId: a.id, phase: 'REVIEW' } });
+      const changed = cards.flatMap((c) => {
+        const next = rescheduleForRetention(memoryOfRow(c), { desiredRetention: settings.desiredRetention });
+        return next.due.getTime() === c.due.getTime() ? [] : [{ id: c.id, due: next.due, days: next.scheduledDays }];
+      });
+      for (let i = 0; i < changed.length; i += 1000) {
+        const batch = changed.slice(i, i + 1000);
+        await tx.$executeRaw`
+          UPDATE "Card" AS c SET "due" = v.due, "scheduledDays" = v.days, "version" = c."version" + 1
+          FROM unnest(${batch.map((b) => b.id)}::uuid[], ${batch.map((b) => b.due)}::timestamp(3)[], ${batch.map((b) => b.days)}::int[])
+            AS v(id, due, days)
+          WHERE c."id" = v.id AND c."userId" = ${a.id}::uuid`;
+      }
+      rescheduledCards = changed.length;
+    }
+    return { settings, rescheduledCards };
+  });
+}
