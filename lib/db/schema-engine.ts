@@ -54,13 +54,45 @@ function poolConfig(databaseUrl: string) {
   };
 }
 
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which breaks any statement with a semicolon
+ * inside it (a PL/pgSQL function body). PostgreSQL's simple query protocol runs a multi-statement script as one
+ * request, so this sends the script whole.
+ */
+function runScriptsWhole<A extends object>(adapter: A): A {
+  const runner = adapter as unknown as ScriptRunner;
+  runner.executeScript = async (script: string) => {
+    try {
+      await runner.client.query(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    return runScriptsWhole(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return runScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
 async function withEngine<T>(
   databaseUrl: string,
   schema: string,
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const wasm = await loadWasmModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(poolConfig(databaseUrl)));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(poolConfig(databaseUrl)));
   const engine = await wasm.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, adapter);
   try {
     return await fn(engine);

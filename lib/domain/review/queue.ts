@@ -55,7 +55,8 @@ export interface Queue {
   counts: { learning: number; review: number; new: number };
 }
 
-export const LEARN_AHEAD_MS = 20 * 60_000;
+/** Learning steps are not shown early: seeing a card again a minute after answering it proves nothing. */
+export const LEARN_AHEAD_MS = 0;
 const INTERLEAVE_WINDOW = 3;
 
 export function buildQueue(input: QueueInput): Queue {

@@ -1,0 +1,120 @@
+/**
+ * Runs one /api/v1 request: find the operation by method and path, authenticate when it asks for a user, read the
+ * JSON body, let the operation validate its input and call lib/data, check the result against the response schema,
+ * and turn any failure into the API's error JSON. The session and the clock come in as dependencies, so tests can
+ * call this without a Next request scope; the route handler passes the real ones (./next.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { clientIp } from '@/lib/auth/client-ip';
+import type { Actor } from '@/lib/data/actor';
+import { Invalid, NotFound } from '@/lib/errors';
+import { authenticate } from './authenticate';
+import type { Operation } from './operation';
+import { operations as registry } from './operations';
+import { errorResponse, jsonResponse, localeFromAcceptLanguage } from './respond';
+
+export const API_BASE = '/api/v1';
+
+export interface ApiDeps {
+  /** The signed-in browser user, if any (only consulted when no Authorization header is sent). */
+  sessionActor: () => Promise<Actor | null>;
+  now: () => Promise<Date>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+interface Match {
+  operation: Operation;
+  params: Record<string, string>;
+}
+
+function matchPath(template: string, path: string): Record<string, string> | null {
+  const want = template.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith('{') && w.endsWith('}')) {
+      const value = decoded(g);
+      if (!value) return null;
+      params[w.slice(1, -1)] = value;
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** A path segment decoded, or null when it is empty or not valid percent-encoding (then no operation matches). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment) || null;
+  } catch (error) {
+    if (error instanceof URIError) return null;
+    throw error;
+  }
+}
+
+/** The operation for a method and path, or the methods the path does allow (for the Allow header). */
+export function findOperation(
+  method: string,
+  path: string,
+  operations: readonly Operation[] = registry,
+): Match | { allowed: string[] } {
+  const allowed: string[] = [];
+  for (const operation of operations) {
+    const params = matchPath(operation.path, path);
+    if (!params) continue;
+    if (operation.method === method) return { operation, params };
+    allowed.push(operation.method);
+  }
+  return { allowed };
+}
+
+/** The request body as JSON. An empty body is `undefined` (the schema decides whether that is acceptable). */
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Invalid({ _form: ['errors.invalid'] });
+    throw error;
+  }
+}
+
+export async function handleApiRequest(
+  request: Request,
+  deps: ApiDeps,
+  operations: readonly Operation[] = registry,
+): Promise<Response> {
+  const incoming = request.headers.get('x-request-id');
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) : url.pathname;
+
+  const found = findOperation(request.method, path.replace(/\/+$/, '') || '/', operations);
+  if (!('operation' in found)) {
+    const headers = found.allowed.length > 0 ? { Allow: found.allowed.join(', ') } : undefined;
+    return errorResponse(new NotFound(), { locale, requestId, headers });
+  }
+  const { operation, params } = found;
+
+  try {
+    const now = await deps.now();
+    const actor = operation.auth === 'user' ? (await authenticate(request, deps.sessionActor, now)).actor : null;
+    const result = await operation.run({
+      actor,
+      body: operation.body ? await readJson(request) : undefined,
+      query: Object.fromEntries(url.searchParams),
+      params,
+      now,
+      client: { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') },
+    });
+    // A result that does not fit its schema is a bug: parse() throws, and the caller gets a 500.
+    return jsonResponse(operation.response.parse(result), operation.successStatus ?? 200, requestId);
+  } catch (error) {
+    return errorResponse(error, { locale, requestId });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Personal access tokens for the JSON API. The plaintext (`ingat_` + 32 random bytes, base64url) is returned once,
+ * when the token is made; only its SHA-256 hash and last four characters are stored. A token acts as its owner
+ * until it is revoked or the account is disabled.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { NotFound } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n/locales';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { signInSchema } from '@/lib/validation/account';
+import { requireActor, type Actor, type SessionId, type UserId } from './actor';
+import { signIn, signOut, type SignInContext } from './users';
+
+export const TOKEN_PREFIX = 'ingat_';
+/** `ingat_` + 43 base64url characters (32 bytes). Anything else is refused before touching the database. */
+const TOKEN_FORMAT = /^ingat_[A-Za-z0-9_-]{43}$/;
+/** lastUsedAt is written at most this often, so an API client does not cause a write per request. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export const tokenNameSchema = z
+  .string({ error: 'validation.tokenNameRequired' })
+  .trim()
+  .min(1, 'validation.tokenNameRequired')
+  .max(60, 'validation.tokenNameRequired');
+
+export const createApiTokenSchema = z.object({ name: tokenNameSchema });
+export const createTokenWithPasswordSchema = signInSchema.extend({ name: tokenNameSchema });
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  lastFour: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface CreatedApiToken extends ApiTokenView {
+  /** The plaintext token. Shown to its owner once; never stored or logged. */
+  token: string;
+}
+
+const tokenView = {
+  id: true,
+  name: true,
+  lastFour: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
+/**
+ * SHA-256, not a password hash: the token carries 256 bits of randomness, so nothing can be guessed from a fast
+ * hash, and a fast hash lets every API request look the token up by a unique index instead of running argon2.
+ */
+function hashToken(plaintext: string): string {
+  return createHash('sha256').update(plaintext, 'utf8').digest('hex');
+}
+
+async function insertToken(userId: string, name: string, now: Date): Promise<CreatedApiToken> {
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const row = await db().apiToken.create({
+    data: { userId, name, tokenHash: hashToken(token), lastFour: token.slice(-4), createdAt: now },
+    select: tokenView,
+  });
+  return { ...row, token };
+}
+
+/** A new token for the signed-in user (the settings page). */
+export async function createApiToken(actor: Actor | null, input: unknown, now: Date): Promise<CreatedApiToken> {
+  const a = requireActor(actor);
+  const { name } = parseOrThrow(createApiTokenSchema, input);
+  return insertToken(a.id, name, now);
+}
+
+/**
+ * A new token in exchange for email and password (an API client that has no browser). The credentials go through
+ * `signIn`, so its throttling, its single "wrong email or password" message and its disabled-account check apply
+ * unchanged. The session signIn opens is closed at once: the token, not a session, is what the client keeps.
+ */
+export async function createTokenWithPassword(input: unknown, ctx: SignInContext, now: Date): Promise<CreatedApiToken> {
+  const { email, password, name } = parseOrThrow(createTokenWithPasswordSchema, input);
+  const { userId, sessionId } = await signIn({ email, password }, ctx);
+  await signOut(sessionId);
+  return insertToken(userId, name, now);
+}
+
+/** The user's tokens, newest first, revoked ones included (so the settings page can show what was revoked). */
+export async function listApiTokens(actor: Actor | null): Promise<ApiTokenView[]> {
+  const a = requireActor(actor);
+  return db().apiToken.findMany({ where: { userId: a.id }, select: tokenView, orderBy: { createdAt: 'desc' } });
+}
+
+/** Revokes one of the actor's own tokens. Someone else's token, or an id that is not a token, is NotFound. */
+export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now: Date): Promise<ApiTokenView> {
+  const a = requireActor(actor);
+  const id = z.uuid().safeParse(tokenId);
+  if (!id.success) throw new NotFound();
+  const token = await db().apiToken.findFirst({ where: { id: id.data, userId: a.id }, select: tokenView });
+  if (!token) throw new NotFound();
+  if (token.revokedAt) return token;
+  return db().apiToken.update({ where: { id: token.id }, data: { revokedAt: now }, select: tokenView });
+}
+
+/**
+ * The actor a bearer token speaks for, or null when the token is malformed, unknown, revoked, or its user is
+ * disabled. The actor's sessionId is the token's id: the token plays the part of the session (revoking it ends
+ * access), and no AuthSession row has that id.
+ */
+export async function actorForToken(plaintext: string, now: Date): Promise<Actor | null> {
+  if (!TOKEN_FORMAT.test(plaintext)) return null;
+  const token = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(plaintext) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          locale: true,
+          timeZone: true,
+          disabledAt: true,
+        },
+      },
+    },
+  });
+  if (!token || token.revokedAt || token.user.disabledAt) return null;
+  const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
+  if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {
+    // Conditional, so concurrent requests in the same minute write once between them.
+    await db().apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  const u = token.user;
+  return {
+    id: u.id as UserId,
+    sessionId: token.id as SessionId,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    locale: isLocale(u.locale) ? u.locale : 'id',
+    timeZone: u.timeZone,
+  };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { learnerDay, shiftDayKey } from '@/lib/domain/review/day';
+import { allowedAdjustments, isSlow, ratingForAnswer } from '@/lib/domain/review/rating';
+
+describe("a learner's day", () => {
+  it('rolls over at the chosen local hour, in the learner own time zone', () => {
+    // 03:30 in Jakarta (UTC+7) still belongs to the previous day with a 04:00 rollover.
+    expect(learnerDay(new Date('2026-11-25T20:30:00Z'), 'Asia/Jakarta', 4).key).toBe('2026-11-25');
+    expect(learnerDay(new Date('2026-11-25T21:30:00Z'), 'Asia/Jakarta', 4).key).toBe('2026-11-26');
+    const day = learnerDay(new Date('2026-11-26T05:00:00Z'), 'Asia/Jakarta', 4);
+    expect(day.start.toISOString()).toBe('2026-11-25T21:00:00.000Z');
+    expect(day.end.toISOString()).toBe('2026-11-26T21:00:00.000Z');
+  });
+
+  it('has 23 hours across the night daylight saving time starts', () => {
+    // New York springs forward at 02:00 on 8 March 2026: the learner day from 7 March 04:00 EST to 8 March
+    // 04:00 EDT is one hour short.
+    const day = learnerDay(new Date('2026-03-07T15:00:00Z'), 'America/New_York', 4);
+    expect(day.key).toBe('2026-03-07');
+    expect(day.start.toISOString()).toBe('2026-03-07T09:00:00.000Z');
+    expect(day.end.getTime() - day.start.getTime()).toBe(23 * 3_600_000);
+  });
+
+  it('moves day keys across month and year ends', () => {
+    expect(shiftDayKey('2026-12-31', 1)).toBe('2027-01-01');
+    expect(shiftDayKey('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('ratings from graded answers', () => {
+  it('rates wrong as Again and right as Good, and offers qualifications only after a right answer', () => {
+    expect(ratingForAnswer(false)).toBe('again');
+    expect(ratingForAnswer(true)).toBe('good');
+    expect(allowedAdjustments(false)).toEqual([]);
+    expect(allowedAdjustments(true)).toEqual(['guessed', 'hard', 'easy']);
+  });
+
+  it('calls an answer slow only beyond twice the typical time', () => {
+    expect(isSlow(20_000, 10_000)).toBe(false);
+    expect(isSlow(20_001, 10_000)).toBe(true);
+  });
+});
