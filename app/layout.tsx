@@ -33,6 +33,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/courses">{t('nav.courses')}</Link>
               </li>
+              {actor && (
+                <>
+                  <li>
+                    <Link href="/review">{t('nav.review')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/stats">{t('nav.stats')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/settings">{t('nav.settings')}</Link>
+                  </li>
+                </>
+              )}
               {actor?.role === 'ADMIN' && (
                 <li>
                   <Link href="/admin/users">{t('nav.admin')}</Link>

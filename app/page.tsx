@@ -1,9 +1,13 @@
 import Link from 'next/link';
 import { currentActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
+import { nextCard } from '@/lib/data/review/next-card';
 import { getT } from '@/lib/i18n/server';
 
 export default async function HomePage() {
-  const [{ t }, actor] = await Promise.all([getT(), currentActor()]);
+  const [{ t }, actor, now] = await Promise.all([getT(), currentActor(), requestNow()]);
+  const queue = actor ? await nextCard(actor, now) : null;
+  const left = queue ? queue.counts.learning + queue.counts.review + queue.counts.new : 0;
   return (
     <>
       <h1>{t('home.title')}</h1>
@@ -12,9 +16,15 @@ export default async function HomePage() {
         <div className="card">
           <p>{t('home.greeting', { name: actor.displayName })}</p>
           <p>{t('home.roleLine', { role: t(`roles.${actor.role}`) })}</p>
-          <Link className="button" href="/courses">
-            {t('home.startCourse')}
-          </Link>
+          <p>{t('home.dueToday', { n: left })}</p>
+          <p className="row">
+            <Link className="button" href="/review">
+              {t('home.reviewNow')}
+            </Link>
+            <Link className="button secondary" href="/courses">
+              {t('home.startCourse')}
+            </Link>
+          </p>
         </div>
       ) : (
         <div className="row">

@@ -41,7 +41,7 @@ export default async function ReviewPage() {
       {state.next ? (
         <>
           <p className="muted">
-            {t(`review.phase.${state.next.phase}`)} ·{' '}
+            <span data-testid="card-phase">{t(`review.phase.${state.next.phase}`)}</span> ·{' '}
             <Link href={`/courses/${state.next.courseId}/lessons/${state.next.lessonId}`}>
               {state.next.lessonTitle}
             </Link>

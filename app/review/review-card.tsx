@@ -30,6 +30,7 @@ export function ReviewCard({
       view={view}
       locale={locale}
       headingLevel={2}
+      autoFocus
       submit={submitReviewAnswerAction.bind(null, cardId, cardVersion)}
       after={(result) => <AfterAnswer initial={result} locale={locale} />}
     />
@@ -45,7 +46,10 @@ function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Local
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const nextRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => nextRef.current?.focus(), []);
+  // "Next" holds the focus whenever nothing is pending, so Enter always goes on (also after G/H/E).
+  useEffect(() => {
+    if (!pending) nextRef.current?.focus();
+  }, [pending]);
 
   function go() {
     startTransition(() => router.refresh());
@@ -57,7 +61,6 @@ function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Local
         setResult(outcome.result);
         setMessage(t(`review.adjusted.${adjustment}`));
       } else setMessage(outcome.message);
-      nextRef.current?.focus();
     });
   }
   function undo() {

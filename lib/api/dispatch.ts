@@ -9,11 +9,9 @@ import { clientIp } from '@/lib/auth/client-ip';
 import type { Actor } from '@/lib/data/actor';
 import { Invalid, NotFound } from '@/lib/errors';
 import { authenticate } from './authenticate';
-import type { Operation } from './operation';
+import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
 import { errorResponse, jsonResponse, localeFromAcceptLanguage } from './respond';
-
-export const API_BASE = '/api/v1';
 
 export interface ApiDeps {
   /** The signed-in browser user, if any (only consulted when no Authorization header is sent). */
@@ -21,6 +19,8 @@ export interface ApiDeps {
   now: () => Promise<Date>;
 }
 
+/** No operation takes more than a few kilobytes; a larger body is refused before it is parsed. */
+const MAX_BODY_CHARS = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 interface Match {
@@ -55,25 +55,34 @@ function decoded(segment: string): string | null {
   }
 }
 
-/** The operation for a method and path, or the methods the path does allow (for the Allow header). */
+/**
+ * The operation for a method and path, or the methods the path does allow (for the Allow header). A literal
+ * segment beats a `{param}` (`/classes/mine` before `/classes/{classId}`), whatever the registry order. HEAD is
+ * answered as GET (Next drops the body).
+ */
 export function findOperation(
   method: string,
   path: string,
   operations: readonly Operation[] = registry,
 ): Match | { allowed: string[] } {
+  const wanted = method === 'HEAD' ? 'GET' : method;
   const allowed: string[] = [];
+  let best: Match | null = null;
   for (const operation of operations) {
     const params = matchPath(operation.path, path);
     if (!params) continue;
-    if (operation.method === method) return { operation, params };
-    allowed.push(operation.method);
+    if (operation.method !== wanted) allowed.push(operation.method);
+    else if (!best || Object.keys(params).length < Object.keys(best.params).length) best = { operation, params };
   }
-  return { allowed };
+  return best ?? { allowed };
 }
 
 /** The request body as JSON. An empty body is `undefined` (the schema decides whether that is acceptable). */
 async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_CHARS)
+    throw new Invalid({ _form: ['errors.invalid'] });
   const text = await request.text();
+  if (text.length > MAX_BODY_CHARS) throw new Invalid({ _form: ['errors.invalid'] });
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { HTTP_STATUS, type AppError } from '@/lib/errors';
-import { API_BASE } from './dispatch';
-import type { Operation } from './operation';
+import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
 import { apiErrorSchema } from './schemas';
 
@@ -108,17 +107,15 @@ function errorCodesOf(op: Operation): ErrorCode[] {
 }
 
 function operationObject(op: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
-  const parameters = [
-    ...parametersOf(op.params, 'path', components),
-    ...parametersOf(op.query, 'query', components),
-  ];
+  const parameters = [...parametersOf(op.params, 'path', components), ...parametersOf(op.query, 'query', components)];
   const responses: Record<string, unknown> = {
     [String(op.successStatus ?? 200)]: {
       description: op.successStatus === 201 ? 'Created' : 'OK',
       content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } },
     },
   };
-  for (const code of errorCodesOf(op)) responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+  for (const code of errorCodesOf(op))
+    responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
   return {
     operationId: op.operationId,
     summary: op.summary,

@@ -9,6 +9,9 @@ import { requireActor, type Actor } from '@/lib/data/actor';
 import type { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 
+/** Where the operations live; their paths are relative to it. */
+export const API_BASE = '/api/v1';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** 'none': anyone may call. 'user': a bearer token or a browser session is required. */
 export type AuthMode = 'none' | 'user';
@@ -72,7 +75,7 @@ export interface Operation extends Meta<z.ZodType, ObjectSchema, ObjectSchema, z
   run(input: RawInput): Promise<unknown>;
 }
 
-function parseOptional<S extends z.ZodType | undefined>(schema: S, input: unknown): Out<S> {
+function parseOptional<S extends z.ZodType | undefined>(schema: S | undefined, input: unknown): Out<S> {
   // The conditional type cannot be narrowed by TypeScript; the branches are exactly its two cases.
   return (schema ? parseOrThrow(schema, input) : undefined) as Out<S>;
 }

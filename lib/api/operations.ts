@@ -7,14 +7,17 @@ import { z } from 'zod';
 import { createTokenWithPassword, createTokenWithPasswordSchema } from '@/lib/data/api-tokens';
 import { submitAnswer, submitAnswerSchema, undoAnswer } from '@/lib/data/review/answers';
 import { nextCard } from '@/lib/data/review/next-card';
+import { learnerStats } from '@/lib/data/review/stats';
 import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@/lib/data/review/settings';
 import { signUp } from '@/lib/data/users';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { defineOperation, type Operation } from './operation';
 import {
   answerResultSchema,
   createdTokenSchema,
   iso,
+  learnerStatsSchema,
   reviewQueueSchema,
   reviewSettingsViewSchema,
   settingsUpdateSchema,
@@ -44,7 +47,7 @@ const signUpOp = defineOperation({
   errors: ['conflict'],
   handler: async ({ body }) => {
     const user = await signUp(body);
-    return { ...user, createdAt: iso(user.createdAt) };
+    return { ...user, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, createdAt: iso(user.createdAt) };
   },
 });
 
@@ -110,6 +113,18 @@ const undoAnswerOp = defineOperation({
   handler: ({ actor, body, now }) => undoAnswer(actor, body, now),
 });
 
+const getStatsOp = defineOperation({
+  operationId: 'getStats',
+  method: 'GET',
+  path: '/stats',
+  summary: 'The learner’s statistics',
+  description: 'Due forecast, review calendar, streak, true retention, items known and mastery per lesson.',
+  tags: ['review'],
+  auth: 'user',
+  response: learnerStatsSchema,
+  handler: ({ actor, now }) => learnerStats(actor, now),
+});
+
 const getSettingsOp = defineOperation({
   operationId: 'getSettings',
   method: 'GET',
@@ -140,6 +155,7 @@ export const operations: readonly Operation[] = [
   getNextCardOp,
   submitAnswerOp,
   undoAnswerOp,
+  getStatsOp,
   getSettingsOp,
   updateSettingsOp,
 ];

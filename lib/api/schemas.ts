@@ -151,6 +151,70 @@ export const settingsUpdateSchema = z.object({
   rescheduledCards: z.number().int().describe('Cards in long-term review moved by a change of desired retention.'),
 });
 
+const dayKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('A learner day, YYYY-MM-DD.');
+const dayCount = z.object({ dayKey, count: z.number().int() });
+
+/** A learner's statistics. Mirrors LearnerStats in lib/data/review/stats.ts. */
+export const learnerStatsSchema = z.object({
+  todayKey: dayKey,
+  timeZone: z.string(),
+  rolloverHour: z.number().int(),
+  desiredRetention: z.number(),
+  forecast: z.object({
+    days: z.array(dayCount).describe('One entry per learner day, today first; today includes overdue cards.'),
+    overdue: z.number().int(),
+    later: z.number().int().describe('Cards due after the last day of the forecast.'),
+  }),
+  heatmap: z.object({
+    cells: z.array(
+      dayCount.extend({
+        level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+        week: z.number().int(),
+        weekday: z.number().int().describe('0 = Monday … 6 = Sunday.'),
+      }),
+    ),
+    weeks: z.number().int(),
+    max: z.number().int(),
+    total: z.number().int(),
+    activeDays: z.number().int(),
+    levels: z.array(
+      z.object({
+        level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+        min: z.number().int(),
+        max: z.number().int(),
+      }),
+    ),
+  }),
+  streak: z.object({ days: z.number().int(), includesToday: z.boolean() }),
+  retention: z.object({
+    windowDays: z.number().int(),
+    eligible: z.number().int(),
+    recalled: z.number().int(),
+    rate: z.number().nullable().describe('null below minSample eligible answers.'),
+    interval: z.object({ low: z.number(), high: z.number() }).nullable(),
+    minSample: z.number().int(),
+  }),
+  known: z.object({
+    expected: z.number().describe('Expected number of cards recalled if asked now (sum of retrievability).'),
+    studied: z.number().int(),
+    total: z.number().int(),
+  }),
+  lessons: z.array(
+    z.object({
+      courseId: z.string(),
+      courseTitle: z.string(),
+      lessonId: z.string(),
+      lessonTitle: z.string(),
+      total: z.number().int(),
+      studied: z.number().int(),
+      mastery: z.number().nullable(),
+    }),
+  ),
+});
+
 /** Dates leave the API as ISO 8601 instants (UTC). */
 export function iso(date: Date): string;
 export function iso(date: Date | null): string | null;

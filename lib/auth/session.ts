@@ -4,7 +4,7 @@
  * logged and treated as "no session", never as a session.
  */
 import { cache } from 'react';
-import { redirect, forbidden } from 'next/navigation';
+import { redirect, forbidden, unstable_rethrow } from 'next/navigation';
 import { headers } from 'next/headers';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/log';
@@ -18,6 +18,8 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     const session = await auth();
     sid = session && typeof session === 'object' && 'sid' in session ? session.sid : undefined;
   } catch (error) {
+    // Next's own control-flow errors (dynamic rendering bail-out, redirects) are not auth failures.
+    unstable_rethrow(error);
     logger.warn({ err: String(error) }, 'auth() failed; treating the request as signed out');
     return null;
   }

@@ -36,6 +36,7 @@ export function QuestionCard({
   headingLevel = 3,
   number,
   after,
+  autoFocus = false,
 }: {
   view: ItemView;
   locale: Locale;
@@ -44,6 +45,8 @@ export function QuestionCard({
   number?: number;
   /** Rendered under the feedback (the review screen puts its rating choices and "next" here). */
   after?: (result: AnswerResult) => ReactNode;
+  /** Take the keyboard focus on mount (the review screen: one question at a time). */
+  autoFocus?: boolean;
 }) {
   const t = translator(locale);
   const uid = useId();
@@ -62,7 +65,12 @@ export function QuestionCard({
   const shownAt = useRef(0);
   useEffect(() => {
     shownAt.current = performance.now();
-  }, []);
+    if (!autoFocus) return;
+    const form = formRef.current;
+    // Typed answers start in their text box; other kinds on the form, where number keys pick options.
+    const target = form?.querySelector<HTMLElement>('input[type="text"], select') ?? form;
+    target?.focus();
+  }, [autoFocus]);
 
   function response(): Response | null {
     switch (view.kind) {
@@ -101,6 +109,17 @@ export function QuestionCard({
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    // Enter submits from anywhere in the form: a radio, a checkbox or the form itself (text boxes do so natively).
+    if (
+      e.key === 'Enter' &&
+      !result &&
+      (e.target === formRef.current ||
+        (e.target instanceof HTMLInputElement && (e.target.type === 'radio' || e.target.type === 'checkbox')))
+    ) {
+      e.preventDefault();
+      formRef.current?.requestSubmit();
+      return;
+    }
     if (
       result ||
       (e.target instanceof HTMLInputElement && e.target.type === 'text') ||
@@ -135,7 +154,14 @@ export function QuestionCard({
 
   return (
     <section className="card question" aria-labelledby={`${uid}-prompt`} data-testid="question" data-item-id={view.id}>
-      <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        onKeyDown={onKeyDown}
+        noValidate
+        tabIndex={-1}
+        aria-labelledby={`${uid}-prompt`}
+      >
         <Heading id={`${uid}-prompt`} className="question-prompt">
           {number !== undefined && <span className="muted">{number}. </span>}
           {view.prompt}

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddToDeck } from '@/app/_components/deck/add-to-deck';
+import { currentActor } from '@/lib/auth/session';
 import { courseCatalog } from '@/lib/content/catalog';
+import { deckCoverage } from '@/lib/data/review/deck';
 import { getT } from '@/lib/i18n/server';
 
 type Params = { params: Promise<{ courseId: string }> };
@@ -15,7 +18,8 @@ export default async function CoursePage({ params }: Params) {
   const { courseId } = await params;
   const catalog = await courseCatalog(courseId);
   if (!catalog) notFound();
-  const { t } = await getT();
+  const [{ t }, actor] = await Promise.all([getT(), currentActor()]);
+  const coverage = actor ? await deckCoverage(actor, courseId) : null;
   const c = catalog.course;
   return (
     <>
@@ -32,6 +36,7 @@ export default async function CoursePage({ params }: Params) {
           {t('course.editorNotes')}
         </Link>
       </nav>
+      {actor && <AddToDeck courseId={courseId} label={t('deck.addCourse')} />}
       <h2>{t('course.lessons')}</h2>
       <ol className="lesson-list">
         {c.lessons.map((l) => (
@@ -41,6 +46,14 @@ export default async function CoursePage({ params }: Params) {
             </h3>
             <p>{l.summary}</p>
             <p className="muted">{t('course.items', { n: c.items.filter((i) => i.lesson === l.id).length })}</p>
+            {coverage && (
+              <p className="muted">
+                {t('deck.inDeck', {
+                  inDeck: coverage.get(l.id)?.inDeck ?? 0,
+                  total: coverage.get(l.id)?.total ?? 0,
+                })}
+              </p>
+            )}
           </li>
         ))}
       </ol>

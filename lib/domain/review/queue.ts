@@ -76,7 +76,7 @@ export function buildQueue(input: QueueInput): Queue {
   const isLearning = (c: QueueCard) => c.phase === 'learning' || c.phase === 'relearning';
   const learningNow = input.scheduled
     .filter((c) => isLearning(c) && c.due.getTime() <= now.getTime() && siblingFree(c))
-    .sort((a, b) => a.due.getTime() - b.due.getTime());
+    .sort(byDueThenPosition);
   learningNow.forEach(take);
 
   const reviewsDone = input.answeredToday.filter((a) => !a.wasNew).length;
@@ -105,7 +105,7 @@ export function buildQueue(input: QueueInput): Queue {
   if (cards.length === 0) {
     const soon = input.scheduled
       .filter((c) => isLearning(c) && c.due.getTime() <= now.getTime() + learnAhead && siblingFree(c))
-      .sort((a, b) => a.due.getTime() - b.due.getTime());
+      .sort(byDueThenPosition);
     cards = soon.slice(0, 1);
   }
   const laterLearning = input.scheduled.filter(
@@ -119,6 +119,10 @@ export function buildQueue(input: QueueInput): Queue {
       new: fresh.length,
     },
   };
+}
+
+function byDueThenPosition(a: QueueCard, b: QueueCard): number {
+  return a.due.getTime() - b.due.getTime() || a.position - b.position;
 }
 
 function pickNewRoundRobin(

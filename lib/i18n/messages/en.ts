@@ -25,6 +25,8 @@ export const en: Messages = {
     settings: 'Settings',
   },
   home: {
+    reviewNow: 'Start reviewing',
+    dueToday: 'Left to review today: {n} cards.',
     title: 'Welcome to Ingat',
     lead: 'Ingat turns a course text into lessons and a carefully sourced question bank. An FSRS scheduler picks what you need to review today, so that what you learn lasts until the exam and beyond.',
     greeting: 'Hello, {name}.',
@@ -220,6 +222,85 @@ export const en: Messages = {
     revokeLabel: 'Revoke token {name}',
     tokenRevoked: 'Token revoked.',
     apiDocs: 'API documentation (OpenAPI)',
+  },
+  stats: {
+    title: 'Learning statistics',
+    lead: 'Every day on this page is one of your learning days, which start at {hour} in your time zone ({timeZone}).',
+    summaryTitle: 'Summary',
+    empty:
+      'Your review deck is still empty. Add lessons from a course page or answer questions inside a lesson; statistics appear once you start answering.',
+    toCourses: 'Go to courses',
+    toReview: 'Start reviewing',
+    toSettings: 'Change target',
+    dueToday: 'Due today',
+    dueOverdue: 'including {n} overdue from earlier days',
+    dueNoNew: 'New cards are not counted.',
+    dueCapped: 'Your daily limit is {max} reviews; the rest wait for the next day.',
+    known: 'Items you probably remember now',
+    knownValue: '≈ {known} of {total}',
+    knownHint: 'An FSRS model estimate over every card in your deck; {studied} of them have been answered.',
+    streak: 'Learning streak',
+    streakValue: '{n} days',
+    streakValueOne: '{n} day',
+    streakNone: 'No streak yet. Answer one question today to start one.',
+    streakToday: 'Today already counts.',
+    streakContinue: 'No answer yet today: answer one question to keep the streak going.',
+    retention: 'True retention (last {days} days)',
+    retentionN: '{recalled} of n = {n} reviews recalled · 95% confidence interval: {low}–{high}',
+    retentionTooFew: 'Not enough data yet',
+    retentionTooFewHint:
+      'Only {n} reviews qualify so far. A percentage is shown from {min} reviews on, because with fewer it is easily misleading.',
+    retentionTarget: 'Your target: {target}',
+    definitionsTitle: 'How these numbers are calculated',
+    retentionDefinition:
+      'Among answers to cards in the review phase that were last answered on an earlier day, the share you recalled. Answers to new cards or cards still being learnt are not counted. An “Again” rating, including a right answer you marked as a guess, counts as forgotten. With fewer than {min} answers no percentage is shown. This is the number the desired-retention setting aims for.',
+    knownDefinition:
+      'The sum of the current probability of recalling each card, by the FSRS model: ten cards at 90% count as nine. Cards never answered count as zero. It is an estimate, not a test result.',
+    streakDefinition:
+      'The number of consecutive days with at least one answer, in reviews, lessons or exams. Days change at {hour}; a streak not yet continued today still counts up to yesterday.',
+    showNumbers: 'Show the numbers',
+    forecast: {
+      title: '30-day forecast',
+      caption:
+        'Cards falling due each day, starting today. Today’s bar includes overdue cards (the hatched part). New cards are not counted.',
+      summary:
+        'Bar chart. Today: {today} cards; next 7 days: {week}; next 30 days: {total}. Busiest day: {peakDay}, with {peak} cards.',
+      summaryEmpty: 'Bar chart: no cards fall due in the next 30 days.',
+      today: 'Today',
+      legendDue: 'Due',
+      legendOverdue: 'Overdue',
+      later: 'After these 30 days, {n} more cards are scheduled.',
+      colDay: 'Day',
+      colCards: 'Cards',
+    },
+    heatmap: {
+      title: 'Review calendar',
+      caption:
+        'Answers per day over the last year. Each column is one week, starting with Monday in the top row. The more answers, the larger and darker the square; today has a frame.',
+      scrollLabel: 'Review calendar, scrolls sideways',
+      summary:
+        'Calendar of the last {days} days: {total} answers on {activeDays} days. Busiest day: {maxDay}, with {max} answers.',
+      summaryEmpty: 'Calendar of the last {days} days: no answers yet.',
+      legendTitle: 'Answers per day:',
+      legendToday: 'Today',
+      noAnswers: 'No answers in the last year yet.',
+      tableNote: 'Only days with answers are listed, most recent first.',
+      colDay: 'Day',
+      colAnswers: 'Answers',
+    },
+    mastery: {
+      title: 'Mastery by lesson',
+      caption:
+        'The mean current probability of recall of the cards you have answered, with how many of the lesson’s cards you have answered.',
+      definition:
+        'The mean current probability of recall (by FSRS) of the lesson’s cards answered at least once. Cards not yet answered are left out of the mean; the “Answered” column shows how many there are.',
+      colLesson: 'Lesson',
+      colMastery: 'Mastery',
+      colStudied: 'Answered',
+      notStarted: 'not started',
+      studiedOf: '{studied} of {total}',
+      none: 'There are no lessons in your deck yet.',
+    },
   },
   errors: {
     notFoundTitle: 'Page not found',

@@ -23,6 +23,8 @@ export const id = {
     settings: 'Pengaturan',
   },
   home: {
+    reviewNow: 'Mulai ulasan',
+    dueToday: 'Sisa ulasan hari ini: {n} kartu.',
     title: 'Selamat datang di Ingat',
     lead: 'Ingat mengubah teks kuliah menjadi pelajaran dan bank soal yang bersumber jelas. Penjadwal FSRS memilih soal yang perlu Anda ulang hari ini, agar pengetahuan bertahan sampai ujian dan sesudahnya.',
     greeting: 'Halo, {name}.',
@@ -225,6 +227,85 @@ export const id = {
     revokeLabel: 'Cabut token {name}',
     tokenRevoked: 'Token dicabut.',
     apiDocs: 'Dokumentasi API (OpenAPI)',
+  },
+  stats: {
+    title: 'Statistik belajar',
+    lead: 'Setiap hari di halaman ini adalah hari belajar Anda, yang berganti pukul {hour} di zona waktu {timeZone}.',
+    summaryTitle: 'Ringkasan',
+    empty:
+      'Dek ulasan Anda masih kosong. Tambahkan pelajaran dari halaman mata kuliah atau jawab pertanyaan di dalam pelajaran; statistik muncul setelah Anda mulai menjawab.',
+    toCourses: 'Ke mata kuliah',
+    toReview: 'Mulai ulasan',
+    toSettings: 'Ubah target',
+    dueToday: 'Jatuh tempo hari ini',
+    dueOverdue: 'termasuk {n} yang terlambat dari hari sebelumnya',
+    dueNoNew: 'Kartu baru tidak dihitung.',
+    dueCapped: 'Batas harian Anda {max} ulasan; sisanya menunggu hari berikutnya.',
+    known: 'Soal yang kemungkinan Anda ingat sekarang',
+    knownValue: '≈ {known} dari {total}',
+    knownHint: 'Perkiraan model FSRS untuk semua kartu di dek Anda; {studied} di antaranya sudah pernah dijawab.',
+    streak: 'Runtun belajar',
+    streakValue: '{n} hari',
+    streakValueOne: '{n} hari',
+    streakNone: 'Belum ada runtun. Jawab satu soal hari ini untuk memulainya.',
+    streakToday: 'Hari ini sudah terhitung.',
+    streakContinue: 'Belum ada jawaban hari ini: jawab satu soal agar runtun berlanjut.',
+    retention: 'Retensi sebenarnya ({days} hari terakhir)',
+    retentionN: '{recalled} dari n = {n} ulangan diingat · rentang keyakinan 95%: {low}–{high}',
+    retentionTooFew: 'Belum cukup data',
+    retentionTooFewHint:
+      'Baru {n} ulangan yang memenuhi syarat. Persentase baru ditampilkan mulai {min} ulangan, karena dengan lebih sedikit angkanya mudah menyesatkan.',
+    retentionTarget: 'Target Anda: {target}',
+    definitionsTitle: 'Cara angka-angka ini dihitung',
+    retentionDefinition:
+      'Di antara jawaban untuk kartu dalam tahap ulangan yang terakhir dijawab pada hari sebelumnya, bagian yang Anda ingat. Jawaban untuk kartu baru atau yang sedang dipelajari tidak dihitung. Penilaian “Lagi”, termasuk jawaban benar yang Anda tandai sebagai tebakan, dihitung lupa. Dengan kurang dari {min} jawaban, persentase tidak ditampilkan. Angka inilah yang dituju oleh pengaturan retensi yang diinginkan.',
+    knownDefinition:
+      'Jumlah peluang mengingat setiap kartu saat ini menurut model FSRS: sepuluh kartu dengan peluang 90% dihitung sembilan. Kartu yang belum pernah dijawab dihitung nol. Ini perkiraan, bukan hasil tes.',
+    streakDefinition:
+      'Jumlah hari berturut-turut dengan minimal satu jawaban, di ulasan, pelajaran, maupun ujian. Hari berganti pukul {hour}; runtun yang belum dilanjutkan hari ini tetap dihitung sampai kemarin.',
+    showNumbers: 'Tampilkan angka',
+    forecast: {
+      title: 'Prakiraan 30 hari',
+      caption:
+        'Jumlah kartu yang jatuh tempo setiap hari, mulai hari ini. Batang hari ini mencakup kartu yang terlambat (bagian yang diarsir). Kartu baru tidak dihitung.',
+      summary:
+        'Diagram batang. Hari ini {today} kartu; 7 hari ke depan {week}; 30 hari ke depan {total}. Terbanyak {peak} kartu pada {peakDay}.',
+      summaryEmpty: 'Diagram batang: tidak ada kartu yang jatuh tempo dalam 30 hari ke depan.',
+      today: 'Hari ini',
+      legendDue: 'Jatuh tempo',
+      legendOverdue: 'Terlambat',
+      later: 'Sesudah 30 hari ini masih ada {n} kartu terjadwal.',
+      colDay: 'Hari',
+      colCards: 'Kartu',
+    },
+    heatmap: {
+      title: 'Kalender ulasan',
+      caption:
+        'Jawaban per hari selama setahun terakhir. Setiap kolom adalah satu minggu, dimulai hari Senin di baris atas. Makin banyak jawaban, makin besar dan gelap kotaknya; hari ini diberi bingkai.',
+      scrollLabel: 'Kalender ulasan, dapat digeser ke samping',
+      summary:
+        'Kalender {days} hari terakhir: {total} jawaban pada {activeDays} hari. Terbanyak {max} jawaban pada {maxDay}.',
+      summaryEmpty: 'Kalender {days} hari terakhir: belum ada jawaban.',
+      legendTitle: 'Jawaban per hari:',
+      legendToday: 'Hari ini',
+      noAnswers: 'Belum ada jawaban dalam setahun terakhir.',
+      tableNote: 'Hanya hari dengan jawaban yang dicantumkan, yang terbaru di atas.',
+      colDay: 'Hari',
+      colAnswers: 'Jawaban',
+    },
+    mastery: {
+      title: 'Penguasaan per pelajaran',
+      caption:
+        'Rata-rata peluang mengingat saat ini untuk kartu yang sudah pernah Anda jawab, beserta berapa kartu pelajaran itu yang sudah dijawab.',
+      definition:
+        'Rata-rata peluang mengingat saat ini (menurut FSRS) dari kartu pelajaran yang sudah pernah dijawab. Kartu yang belum dijawab tidak ikut dirata-rata; kolom “Sudah dijawab” menunjukkan jumlahnya.',
+      colLesson: 'Pelajaran',
+      colMastery: 'Penguasaan',
+      colStudied: 'Sudah dijawab',
+      notStarted: 'belum dimulai',
+      studiedOf: '{studied} dari {total}',
+      none: 'Belum ada pelajaran di dek Anda.',
+    },
   },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',

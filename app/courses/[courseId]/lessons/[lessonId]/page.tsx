@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { Reading } from '@/app/_components/reading';
 import { QuestionCard } from '@/app/_components/question/question-card';
 import { answerInLessonAction } from '@/app/_actions/lesson';
+import { AddToDeck } from '@/app/_components/deck/add-to-deck';
+import { deckCoverage } from '@/lib/data/review/deck';
 import { currentActor } from '@/lib/auth/session';
 import { courseCatalog, paragraphReading } from '@/lib/content/catalog';
 import { questionsForPart } from '@/lib/content/lesson-questions';
@@ -25,6 +27,7 @@ export default async function LessonPage({ params }: Params) {
   const lesson = catalog?.lessonById.get(lessonId);
   if (!catalog || !lesson) notFound();
   const [{ t, locale }, actor] = await Promise.all([getT(), currentActor()]);
+  const coverage = actor ? (await deckCoverage(actor, courseId)).get(lessonId) : undefined;
   const lessons = catalog.course.lessons;
   const index = lessons.findIndex((l) => l.id === lesson.id);
   const prev = lessons[index - 1];
@@ -47,6 +50,15 @@ export default async function LessonPage({ params }: Params) {
             <li key={o}>{o}</li>
           ))}
         </ul>
+        {actor && (
+          <>
+            <p className="muted">
+              {t('deck.inDeck', { inDeck: coverage?.inDeck ?? 0, total: coverage?.total ?? 0 })}{' '}
+              {t('deck.answeringAdds')}
+            </p>
+            <AddToDeck courseId={courseId} lessonId={lessonId} label={t('deck.addLesson')} />
+          </>
+        )}
       </section>
       {lesson.parts.map((part, pi) => {
         const questions = questionsForPart(lessonItems, part.paragraphs);
