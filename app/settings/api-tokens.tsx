@@ -1,5 +1,8 @@
 'use client';
-/** The settings page's personal API tokens: create one (shown once), see them all, revoke any. */
+/**
+ * The settings page's personal API tokens: create one (shown once), see them all, revoke any. The page supplies the
+ * section's heading, lead and the link to the API document.
+ */
 import { useActionState } from 'react';
 import { createTokenAction, revokeTokenAction, type TokenFormState } from '@/app/_actions/api-tokens';
 import { Field, FormMessage } from '@/app/_components/field';
@@ -34,13 +37,7 @@ export function ApiTokens({ tokens, locale }: { tokens: ApiTokenRow[]; locale: L
   );
 
   return (
-    <section aria-labelledby="api-tokens-title">
-      <h2 id="api-tokens-title">{t('settings.tokensTitle')}</h2>
-      <p className="hint">{t('settings.tokensLead')}</p>
-      <p>
-        <a href="/api/v1/openapi.json">{t('settings.apiDocs')}</a>
-      </p>
-
+    <div className="api-tokens">
       <form action={createAction} noValidate>
         {created.token ? (
           <div className="notice notice-ok" role="status">
@@ -117,6 +114,6 @@ export function ApiTokens({ tokens, locale }: { tokens: ApiTokenRow[]; locale: L
           </table>
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -68,10 +68,10 @@ export function ForecastChart({ forecast, t, f }: ChartProps & { forecast: DueFo
   const { days, overdue } = forecast;
   const W = 320;
   const H = 170;
-  const left = 30;
+  const left = 34;
   const right = 6;
   const top = 10;
-  const bottom = 26;
+  const bottom = 28;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const max = days.reduce((m, d) => Math.max(m, d.count), 0);
@@ -114,7 +114,7 @@ export function ForecastChart({ forecast, t, f }: ChartProps & { forecast: DueFo
         {ticks.map((v) => (
           <g key={v}>
             <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className={v === 0 ? 'axis-line' : 'grid-line'} />
-            <text x={left - 4} y={y(v) + 3.5} textAnchor="end" className="axis-text">
+            <text x={left - 4} y={y(v) + 4} textAnchor="end" className="axis-text">
               {f.int(v)}
             </text>
           </g>
@@ -135,7 +135,7 @@ export function ForecastChart({ forecast, t, f }: ChartProps & { forecast: DueFo
             <text
               key={d.dayKey}
               x={i === 0 ? left : left + (i + 0.5) * band}
-              y={H - bottom + 14}
+              y={H - bottom + 16}
               textAnchor={i === 0 ? 'start' : 'middle'}
               className="axis-text"
             >
@@ -174,7 +174,7 @@ export function ForecastChart({ forecast, t, f }: ChartProps & { forecast: DueFo
                 </th>
                 <td>
                   {f.int(d.count)}
-                  {i === 0 && overdue > 0 && ` (${t('stats.dueOverdue', { n: f.int(overdue) })})`}
+                  {i === 0 && overdue > 0 && ` (${t('stats.forecast.tableOverdue', { n: f.int(overdue) })})`}
                 </td>
               </tr>
             ))}
@@ -191,8 +191,8 @@ const HEAT_SIZE = [0, 4.5, 6.5, 8.5, 10] as const;
 export function ReviewCalendar({ heatmap, t, f }: ChartProps & { heatmap: Heatmap }) {
   const pitch = 12;
   const cell = 10;
-  const left = 28;
-  const top = 16;
+  const left = 30;
+  const top = 17;
   const W = left + heatmap.weeks * pitch;
   const H = top + 7 * pitch;
   const today = heatmap.cells[heatmap.cells.length - 1];
@@ -225,12 +225,18 @@ export function ReviewCalendar({ heatmap, t, f }: ChartProps & { heatmap: Heatma
       <div className="chart-scroll" tabIndex={0} role="group" aria-label={t('stats.heatmap.scrollLabel')}>
         <svg className="chart-svg chart-heatmap" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
           {months.map((m) => (
-            <text key={m.dayKey} x={left + m.week * pitch} y={top - 5} className="axis-text">
+            <text key={m.dayKey} x={left + m.week * pitch} y={top - 5} className="axis-text axis-text-large">
               {f.month(m.dayKey)}
             </text>
           ))}
           {[0, 2, 4].map((d) => (
-            <text key={d} x={left - 4} y={top + d * pitch + cell - 1} textAnchor="end" className="axis-text">
+            <text
+              key={d}
+              x={left - 4}
+              y={top + d * pitch + cell - 1}
+              textAnchor="end"
+              className="axis-text axis-text-large"
+            >
               {f.weekday(d)}
             </text>
           ))}
@@ -326,39 +332,37 @@ export function MasteryChart({ lessons, t, f }: ChartProps & { lessons: readonly
   return (
     <figure className="chart">
       <figcaption>{t('stats.mastery.caption')}</figcaption>
-      <div className="table-wrap">
-        <table className="mastery-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stats.mastery.colLesson')}</th>
-              <th scope="col">{t('stats.mastery.colMastery')}</th>
-              <th scope="col">{t('stats.mastery.colStudied')}</th>
+      <table className="mastery-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.mastery.colLesson')}</th>
+            <th scope="col">{t('stats.mastery.colMastery')}</th>
+            <th scope="col">{t('stats.mastery.colStudied')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lessons.map((l) => (
+            <tr key={l.lessonId}>
+              <th scope="row">
+                {l.lessonTitle}
+                {multiCourse && <span className="hint"> · {l.courseTitle}</span>}
+              </th>
+              <td>
+                <div className="mastery-cell">
+                  <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="mastery-bar" aria-hidden="true">
+                    <rect x="0" y="0" width="100" height="10" className="mastery-track" />
+                    {l.mastery !== null && (
+                      <rect x="0" y="0" width={l.mastery * 100} height="10" className="mastery-fill" />
+                    )}
+                  </svg>
+                  <span>{l.mastery === null ? t('stats.mastery.notStarted') : f.pct(l.mastery)}</span>
+                </div>
+              </td>
+              <td>{t('stats.mastery.studiedOf', { studied: f.int(l.studied), total: f.int(l.total) })}</td>
             </tr>
-          </thead>
-          <tbody>
-            {lessons.map((l) => (
-              <tr key={l.lessonId}>
-                <th scope="row">
-                  {l.lessonTitle}
-                  {multiCourse && <span className="hint"> · {l.courseTitle}</span>}
-                </th>
-                <td>
-                  <div className="mastery-cell">
-                    <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="mastery-bar" aria-hidden="true">
-                      <rect x="0" y="0" width="100" height="10" className="mastery-track" />
-                      {l.mastery !== null && (
-                        <rect x="0" y="0" width={l.mastery * 100} height="10" className="mastery-fill" />
-                      )}
-                    </svg>
-                    <span>{l.mastery === null ? t('stats.mastery.notStarted') : f.pct(l.mastery)}</span>
-                  </div>
-                </td>
-                <td>{t('stats.mastery.studiedOf', { studied: f.int(l.studied), total: f.int(l.total) })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

@@ -3,9 +3,8 @@
  * calls; the dispatcher (./dispatch.ts), the route handler and the OpenAPI document (./openapi.ts) all read this
  * list, so an operation exists in exactly one place. To add one: declare it with `defineOperation` and list it below.
  */
-import { z } from 'zod';
 import { createTokenWithPassword, createTokenWithPasswordSchema } from '@/lib/data/api-tokens';
-import { submitAnswer, submitAnswerSchema, undoAnswer } from '@/lib/data/review/answers';
+import { submitAnswer, submitAnswerSchema, undoAnswer, undoAnswerSchema } from '@/lib/data/review/answers';
 import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
 import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@/lib/data/review/settings';
@@ -25,12 +24,8 @@ import {
   userSchema,
 } from './schemas';
 
-/**
- * The body undoAnswer accepts. TODO: lib/data/review/answers.ts keeps its own copy private (`undoSchema`); export it
- * there and use it here, so the document cannot drift from the rule.
- */
-const undoAnswerSchema = z
-  .object({ reviewLogId: z.uuid({ error: 'validation.answerNotFound' }).optional() })
+/** undoAnswer's own schema; an absent body means "the latest answer", as undoAnswer treats it. */
+const undoAnswerBody = undoAnswerSchema
   .default({})
   .describe('Omit reviewLogId (or send no body) to undo the latest answer.');
 
@@ -107,7 +102,7 @@ const undoAnswerOp = defineOperation({
   description: 'The card returns to its state before the answer; the answer stays in the log, marked undone.',
   tags: ['review'],
   auth: 'user',
-  body: undoAnswerSchema,
+  body: undoAnswerBody,
   response: undoResultSchema,
   errors: ['not_found', 'conflict'],
   handler: ({ actor, body, now }) => undoAnswer(actor, body, now),

@@ -373,6 +373,26 @@ describe('errors and routing', () => {
     expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH');
   });
 
+  it('prefers a literal path segment to a parameter, whatever the registry order', async () => {
+    const echo = (operationId: string, path: `/${string}`) =>
+      defineOperation({
+        operationId,
+        method: 'GET',
+        path,
+        summary: operationId,
+        tags: [],
+        auth: 'none',
+        params: z.object({ id: z.string() }).partial(),
+        response: z.object({ operationId: z.string(), id: z.string().optional() }),
+        handler: async ({ params }) => ({ operationId, ...params }),
+      });
+    const ops = [echo('byId', '/things/{id}'), echo('mine', '/things/mine')];
+    const get = async (path: string) =>
+      (await handleApiRequest(new Request(`${ORIGIN}/api/v1${path}`), signedOut, ops)).json();
+    expect(await get('/things/mine')).toEqual({ operationId: 'mine' });
+    expect(await get('/things/a%20b')).toEqual({ operationId: 'byId', id: 'a b' });
+  });
+
   it('turns an unexpected failure into a 500 that names the request id and nothing else', async () => {
     const broken = defineOperation({
       operationId: 'broken',

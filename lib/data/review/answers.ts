@@ -337,7 +337,7 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
   return resultOfLog(created);
 }
 
-const undoSchema = z.object({ reviewLogId: z.uuid({ error: 'validation.answerNotFound' }).optional() });
+export const undoAnswerSchema = z.object({ reviewLogId: z.uuid({ error: 'validation.answerNotFound' }).optional() });
 
 export interface UndoResult {
   undoneReviewLogId: string;
@@ -351,7 +351,7 @@ export interface UndoResult {
  */
 export async function undoAnswer(actor: Actor | null, input: unknown, now: Date): Promise<UndoResult> {
   const a = requireActor(actor);
-  const { reviewLogId } = parseOrThrow(undoSchema, input ?? {});
+  const { reviewLogId } = parseOrThrow(undoAnswerSchema, input ?? {});
   const log = await db().reviewLog.findFirst({
     where: { userId: a.id, revocation: null, ...(reviewLogId ? { id: reviewLogId } : {}) },
     orderBy: { seq: 'desc' },
