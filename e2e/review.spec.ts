@@ -149,3 +149,59 @@ test('the review page asks a visitor to sign in', async ({ page }) => {
   await page.goto('/review');
   await expect(page).toHaveURL(/\/signin\?next=%2Freview/);
 });
+
+test('a student creates an API token on the settings page, uses it, and revokes it', async ({ page, request }) => {
+  await signUpAndIn(page, 'api');
+  await page.goto('/settings');
+  await page.getByLabel('Nama token').fill('skrip saya');
+  await page.getByRole('button', { name: 'Buat token' }).click();
+  const token = await page.getByTestId('new-token').inputValue();
+  expect(token).toMatch(/^ingat_[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+
+  const headers = { authorization: `Bearer ${token}` };
+  const next = await request.get('/api/v1/review/next', { headers });
+  expect(next.status()).toBe(200);
+  expect(await next.json()).toMatchObject({ next: null, unstartedNew: 0 });
+
+  await page.getByRole('button', { name: 'Cabut token skrip saya' }).click();
+  await expect(page.getByRole('cell', { name: 'dicabut' })).toBeVisible();
+  const refused = await request.get('/api/v1/review/next', { headers });
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error.code).toBe('unauthenticated');
+
+  const spec = await request.get('/api/v1/openapi.json');
+  const doc = (await spec.json()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+  expect(doc.openapi).toBe('3.1.0');
+  const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+  for (const id of [
+    'signUp',
+    'createToken',
+    'getNextCard',
+    'submitAnswer',
+    'undoAnswer',
+    'getStats',
+    'getSettings',
+    'updateSettings',
+  ])
+    expect(ids).toContain(id);
+});
+
+test('the statistics page shows the numbers and charts, readable by a screen reader', async ({ page, context }) => {
+  await setClock(context, T0);
+  await signUpAndIn(page, 'stats');
+  await page.goto(`/courses/${COURSE}/lessons/pertahanan-kolektif`);
+  await page.getByRole('button', { name: 'Tambahkan pelajaran ini ke ulasan' }).click();
+  await expect(page.getByTestId('form-message')).toContainText('kartu baru ditambahkan');
+  await page.goto('/review');
+  await page.keyboard.press((await optionKeys(page, 'pk-001', true))[0]!);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('feedback')).toContainText('Benar!');
+  await page.goto('/stats');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('figure svg[role="img"]').first()).toHaveAttribute('aria-label', /.+/);
+  await expectAccessible(page);
+});

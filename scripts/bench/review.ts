@@ -279,6 +279,9 @@ console.log(
 console.log(row('GET /api/health (trivial)', trivial));
 console.log(row('POST /api/v1/review/answers', answers));
 console.log(
+  `answer status codes: ${JSON.stringify(Object.fromEntries(Object.entries(answers.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])))}`,
+);
+console.log(
   `\nanswers / trivial throughput: ${((100 * answers.requests.average) / trivial.requests.average).toFixed(0)}%` +
     `; answers recorded in the log during the run: ${recorded}`,
 );

@@ -27,7 +27,7 @@ import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
 import { ensureCard } from './deck';
 import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
-import { settingsOf } from './settings';
+import { appendAnswer, loadForAnswer } from './answer-store';
 
 export interface AnswerResult extends Feedback {
   itemId: string;
@@ -151,13 +151,9 @@ interface RecordInput {
 }
 
 async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
-  const replay = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
-  if (replay) return replay;
-
-  const [card, settings] = await Promise.all([
-    db().card.findFirst({ where: { id: input.cardId, userId: input.userId } }),
-    settingsOf(input.userId),
-  ]);
+  const context = await loadForAnswer(input.userId, input.cardId, input.idempotencyKey);
+  if (context.alreadyRecorded) return (await existingAnswer(input.userId, input.idempotencyKey, input.cardId))!;
+  const card = context.card;
   if (!card) throw new NotFound('errors.cardNotFound');
   const found = await findItem(card.itemId);
   if (!found) throw new NotFound();
@@ -169,62 +165,49 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
   const feedback = feedbackFor(found.item, input.response, seed);
   const rating = ratingForAnswer(feedback.correct);
   const before = memoryOfRow(card);
-  const after = schedule(before, rating, input.now, { desiredRetention: settings.desiredRetention });
+  const after = schedule(before, rating, input.now, { desiredRetention: context.desiredRetention });
 
+  let logId: string | null;
   try {
-    const logId = await db().$transaction(async (tx) => {
-      const moved = await tx.card.updateMany({
-        where: { id: card.id, version: card.version },
-        data: { ...rowOfMemory(after), version: card.version + 1 },
-      });
-      if (moved.count !== 1) return null;
-      const log = await tx.reviewLog.create({
-        data: {
-          userId: input.userId,
-          cardId: card.id,
-          itemId: card.itemId,
-          source: input.source,
-          idempotencyKey: input.idempotencyKey,
-          seed,
-          response: input.response,
-          correct: feedback.correct,
-          score: feedback.score,
-          rating: RATING_TO_DB[rating],
-          durationMs: input.durationMs,
-          answeredAt: input.now,
-          timeZone: input.timeZone,
-          desiredRetention: settings.desiredRetention,
-          cardVersionBefore: card.version,
-          cardVersionAfter: card.version + 1,
-          stateBefore: storeState(before),
-          stateAfter: storeState(after),
-        },
-        select: { id: true },
-      });
-      return log.id;
-    });
-    if (logId === null) {
-      // Another request moved the card first: the same answer sent twice, or a genuinely stale screen.
-      const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
-      if (again) return again;
-      throw new Conflict('errors.cardChanged');
-    }
-    return present(found.catalog, found.item, feedback, {
-      id: logId,
-      cardId: card.id,
-      cardVersionAfter: card.version + 1,
-      rating,
+    logId = await appendAnswer({
+      userId: input.userId,
+      card,
+      source: input.source,
+      idempotencyKey: input.idempotencyKey,
+      seed,
+      response: input.response,
+      correct: feedback.correct,
+      score: feedback.score,
+      rating: RATING_TO_DB[rating],
       durationMs: input.durationMs,
-      stateAfter: after,
-      revisable: true,
+      answeredAt: input.now,
+      timeZone: input.timeZone,
+      desiredRetention: context.desiredRetention,
+      before,
+      after,
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
-      if (again) return again;
-    }
+    // The key was taken between our read and our write (the same answer sent twice at once): nothing of this
+    // statement was applied; the other request's result is the answer.
+    const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+    if (again) return again;
     throw error;
   }
+  if (logId === null) {
+    // Another request moved the card first: the same answer sent twice, or a genuinely stale screen.
+    const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+    if (again) return again;
+    throw new Conflict('errors.cardChanged');
+  }
+  return present(found.catalog, found.item, feedback, {
+    id: logId,
+    cardId: card.id,
+    cardVersionAfter: card.version + 1,
+    rating,
+    durationMs: input.durationMs,
+    stateAfter: after,
+    revisable: true,
+  });
 }
 
 /** An answer on the review screen (or through the API) for a card the learner was shown. */

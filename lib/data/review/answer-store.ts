@@ -1,0 +1,96 @@
+/**
+ * The two statements on the hot path of an answer, in SQL, because they carry the platform's main guarantee and
+ * its main load:
+ * - `loadForAnswer` reads, in one round trip, the learner's card, their desired retention and whether this
+ *   idempotency key was already recorded;
+ * - `appendAnswer` moves the card to its next version *and* appends the review-log row in one statement (a
+ *   data-modifying CTE), so both happen or neither does: if the card's version is no longer the one the learner
+ *   saw, nothing is written; if the key is already taken, the unique index fails the whole statement.
+ */
+import { db } from '@/lib/db/client';
+import type { MemoryState } from '@/lib/domain/review/fsrs';
+import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
+import { DEFAULT_SETTINGS } from './settings';
+import { rowOfMemory, storeState } from './memory';
+
+export interface CardForAnswer {
+  id: string;
+  itemId: string;
+  version: number;
+  phase: CardPhase;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+}
+
+export interface AnswerContext {
+  card: CardForAnswer | null;
+  desiredRetention: number;
+  alreadyRecorded: boolean;
+}
+
+export async function loadForAnswer(userId: string, cardId: string, idempotencyKey: string): Promise<AnswerContext> {
+  const rows = await db().$queryRaw<(Partial<CardForAnswer> & { desiredRetention: number | null; logId: string | null })[]>`
+    SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
+           c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
+           s."desiredRetention", l."id"::text AS "logId"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Card" c ON c."id" = ${cardId}::uuid AND c."userId" = ${userId}::uuid
+    LEFT JOIN "ReviewSettings" s ON s."userId" = ${userId}::uuid
+    LEFT JOIN "ReviewLog" l ON l."userId" = ${userId}::uuid AND l."idempotencyKey" = ${idempotencyKey}`;
+  const row = rows[0]!;
+  return {
+    card: row.id ? (row as CardForAnswer) : null,
+    desiredRetention: row.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
+    alreadyRecorded: row.logId !== null,
+  };
+}
+
+export interface AppendedAnswer {
+  userId: string;
+  card: CardForAnswer;
+  source: AnswerSource;
+  idempotencyKey: string;
+  seed: string;
+  response: unknown;
+  correct: boolean;
+  score: number;
+  rating: ReviewRating;
+  durationMs: number;
+  answeredAt: Date;
+  timeZone: string;
+  desiredRetention: number;
+  before: MemoryState;
+  after: MemoryState;
+}
+
+/** The new log row's id, or null when the card moved on since `card.version` (nothing was written). */
+export async function appendAnswer(a: AppendedAnswer): Promise<string | null> {
+  const next = rowOfMemory(a.after);
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH moved AS (
+      UPDATE "Card" SET
+        "phase" = ${next.phase}::"CardPhase", "due" = ${next.due}::timestamp(3), "stability" = ${next.stability},
+        "difficulty" = ${next.difficulty}, "scheduledDays" = ${next.scheduledDays}, "learningSteps" = ${next.learningSteps},
+        "reps" = ${next.reps}, "lapses" = ${next.lapses}, "lastReview" = ${next.lastReview}::timestamp(3),
+        "version" = "version" + 1
+      WHERE "id" = ${a.card.id}::uuid AND "version" = ${a.card.version}
+      RETURNING "id"
+    )
+    INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
+      "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
+      "cardVersionAfter", "stateBefore", "stateAfter")
+    SELECT gen_random_uuid(), ${a.userId}::uuid, moved."id", ${a.card.itemId}, ${a.source}::"AnswerSource",
+      ${a.idempotencyKey}, ${a.seed}, ${JSON.stringify(a.response)}::jsonb, ${a.correct}, ${a.score},
+      ${a.rating}::"ReviewRating", ${a.durationMs}, ${a.answeredAt}::timestamp(3), ${a.timeZone}, ${a.desiredRetention},
+      ${a.card.version}, ${a.card.version + 1}, ${JSON.stringify(storeState(a.before))}::jsonb,
+      ${JSON.stringify(storeState(a.after))}::jsonb
+    FROM moved
+    RETURNING "id"::text AS "id"`;
+  return rows[0]?.id ?? null;
+}
