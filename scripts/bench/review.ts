@@ -188,11 +188,42 @@ for (const row of (
   cardsByUser.set(row.userId, { id: row.id, version: row.version });
 await client.end();
 
-const server = spawn(
-  process.execPath,
-  [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--port', String(PORT)],
-  { cwd: root, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
-);
+// BENCH_CPU_PROF=<dir> runs `next start` directly under --cpu-prof (the build must be current: run once without).
+const profileDir = process.env.BENCH_CPU_PROF;
+const server = profileDir
+  ? spawn(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+        resolve(root, 'node_modules/next/dist/bin/next'),
+        'start',
+        '-p',
+        String(PORT),
+        '-H',
+        '127.0.0.1',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          AUTH_SECRET: randomBytes(32).toString('base64url'),
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+  : spawn(
+      process.execPath,
+      [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts', '--port', String(PORT)],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {
   if (i > 600) throw new Error('the app did not start');

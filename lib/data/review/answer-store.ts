@@ -35,7 +35,9 @@ export interface AnswerContext {
 }
 
 export async function loadForAnswer(userId: string, cardId: string, idempotencyKey: string): Promise<AnswerContext> {
-  const rows = await db().$queryRaw<(Partial<CardForAnswer> & { desiredRetention: number | null; logId: string | null })[]>`
+  const rows = await db().$queryRaw<
+    (Partial<CardForAnswer> & { desiredRetention: number | null; logId: string | null })[]
+  >`
     SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
            c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
            s."desiredRetention", l."id"::text AS "logId"
