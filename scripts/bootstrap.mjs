@@ -5,7 +5,7 @@
  *   node scripts/bootstrap.mjs start [--dev]   → serve the platform
  *   node scripts/bootstrap.mjs test            → the whole test suite (check + end-to-end)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -23,8 +23,16 @@ if (!existsSync('node_modules/.bin/next') || !existsSync('node_modules/.bin/tsx'
 }
 if (!existsSync('lib/generated/prisma/client.ts')) run(process.execPath, ['scripts/prisma-generate.mjs']);
 
+/** The long-running hand-over: SIGTERM/SIGINT/SIGHUP sent to this process reach the launcher, which stops Next and
+ * then PostgreSQL cleanly; this process exits with the launcher's code. */
+function handOver(cmd, args) {
+  const child = spawn(cmd, args, { stdio: 'inherit', env });
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 if (command === 'start') {
-  run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', ...rest]);
+  handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...rest]);
 } else if (command === 'test') {
   run(npm, ['run', 'check']);
   run(npm, ['run', 'test:e2e']);

@@ -86,11 +86,11 @@ export async function appendAnswer(a: AppendedAnswer): Promise<string | null> {
     )
     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
       "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
-      "cardVersionAfter", "stateBefore", "stateAfter")
+      "cardVersionAfter", "firstAttempt", "stateBefore", "stateAfter")
     SELECT gen_random_uuid(), ${a.userId}::uuid, moved."id", ${a.card.itemId}, ${a.source}::"AnswerSource",
       ${a.idempotencyKey}, ${a.seed}, ${JSON.stringify(a.response)}::jsonb, ${a.correct}, ${a.score},
       ${a.rating}::"ReviewRating", ${a.durationMs}, ${a.answeredAt}::timestamp(3), ${a.timeZone}, ${a.desiredRetention},
-      ${a.card.version}, ${a.card.version + 1}, ${JSON.stringify(storeState(a.before))}::jsonb,
+      ${a.card.version}, ${a.card.version + 1}, ${a.before.phase === 'new'}, ${JSON.stringify(storeState(a.before))}::jsonb,
       ${JSON.stringify(storeState(a.after))}::jsonb
     FROM moved
     RETURNING "id"::text AS "id"`;

@@ -310,6 +310,7 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
         desiredRetention: log.desiredRetention,
         cardVersionBefore: log.cardVersionAfter,
         cardVersionAfter: log.cardVersionAfter + 1,
+        firstAttempt: log.firstAttempt,
         stateBefore: log.stateBefore as Prisma.InputJsonValue,
         stateAfter: storeState(after),
         revisesId: log.id,
