@@ -39,6 +39,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/review">{t('nav.review')}</Link>
                   </li>
                   <li>
+                    <Link href="/classes">{t('nav.classes')}</Link>
+                  </li>
+                  <li>
                     <Link href="/stats">{t('nav.stats')}</Link>
                   </li>
                   <li>

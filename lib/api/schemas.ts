@@ -215,6 +215,144 @@ export const learnerStatsSchema = z.object({
   ),
 });
 
+const classId = z.uuid();
+
+/** A class in a list. Mirrors ClassSummary in lib/data/classes/classes.ts. */
+export const classSummarySchema = z
+  .object({
+    id: classId,
+    name: z.string(),
+    courseId: z.string(),
+    courseTitle: z.string(),
+    examDate: instant.nullable().describe('The end of the exam day, as an instant; null when not set.'),
+    students: z.number().int().describe('Active members.'),
+    role: z.enum(['instructor', 'member']).describe('How the caller relates to the class (admins: instructor).'),
+  })
+  .meta({ id: 'ClassSummary' });
+
+export const classListSchema = z.object({
+  classes: z.array(classSummarySchema).describe('Classes the caller teaches or is a member of (all, for an admin).'),
+});
+
+/** Mirrors AssignmentView (plus cardsAdded) in lib/data/classes/classes.ts. */
+export const assignmentResultSchema = z.object({
+  lessonId: z.string(),
+  lessonTitle: z.string(),
+  dueAt: instant.describe('The end of the due day in the instructor’s time zone.'),
+  cardsAdded: z.number().int().describe('New cards put into members’ decks (existing cards are left alone).'),
+});
+
+/** Why a student is at risk. Mirrors RiskReason in lib/domain/analytics/at-risk.ts. */
+const riskReasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('inactive'), days: z.number().int().nullable().describe('null: never answered.') }),
+  z.object({ kind: z.literal('overdue'), cards: z.number().int() }),
+  z.object({ kind: z.literal('low_retention'), rate: z.number(), target: z.number() }),
+  z.object({ kind: z.literal('exam_readiness'), known: z.number(), daysToExam: z.number().int() }),
+]);
+
+const studiedOfTotal = z.object({ studied: z.number().int(), total: z.number().int() });
+
+/** The class dashboard. Mirrors ClassProgress in lib/data/classes/progress.ts. */
+export const classProgressSchema = z.object({
+  classId,
+  name: z.string(),
+  generatedAt: instant,
+  examDate: instant.nullable(),
+  lessons: z.array(
+    z.object({ id: z.string(), title: z.string(), assigned: z.boolean(), dueAt: instant.nullable() }),
+  ),
+  students: z.array(
+    z.object({
+      id: z.uuid(),
+      displayName: z.string(),
+      email: z.string(),
+      joinedAt: instant,
+      lastActive: instant.nullable(),
+      reviews7d: z.number().int(),
+      retention30d: z.object({
+        eligible: z.number().int(),
+        recalled: z.number().int(),
+        rate: z.number().nullable().describe('null below 10 eligible answers.'),
+      }),
+      target: z.number().describe('The student’s desired retention.'),
+      itemsKnown: z.number().describe('Expected number of the course’s items recalled now (sum of retrievability).'),
+      items: z.number().int(),
+      overdue: z.number().int(),
+      assigned: z.record(z.string(), studiedOfTotal).describe('Per assigned lesson id: cards started and total.'),
+      atRisk: z.array(riskReasonSchema),
+    }),
+  ),
+  conceptMap: z
+    .record(
+      z.string(),
+      z.record(z.string(), studiedOfTotal.extend({ mean: z.number().nullable() })),
+    )
+    .describe('conceptMap[studentId][lessonId]: mean retrievability today of the studied cards (null: none).'),
+  lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student means.'),
+});
+
+/** A student's own statistics, for an instructor. Mirrors StudentProgress in lib/data/classes/progress.ts. */
+export const studentProgressSchema = z.object({
+  student: z.object({ id: z.uuid(), displayName: z.string(), email: z.string() }),
+  stats: learnerStatsSchema,
+});
+
+/** Why an item is worth a second look. Mirrors ItemFlag in lib/domain/analytics/item-analysis.ts. */
+const itemFlagSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('too_few_attempts'), attempts: z.number().int(), minAttempts: z.number().int() }),
+  z.object({ code: z.literal('too_easy'), facility: z.number(), threshold: z.number() }),
+  z.object({ code: z.literal('too_hard'), facility: z.number(), threshold: z.number() }),
+  z.object({ code: z.literal('negative_discrimination'), discrimination: z.number(), threshold: z.number() }),
+  z.object({ code: z.literal('weak_discrimination'), discrimination: z.number(), threshold: z.number() }),
+  z.object({ code: z.literal('unused_distractor'), optionIds: z.array(z.string()) }),
+]);
+
+/** Item analysis of a class's first attempts. Mirrors ClassItemAnalysis in lib/data/classes/item-analysis.ts. */
+export const classItemAnalysisSchema = z.object({
+  classId,
+  students: z.number().int(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      lessonId: z.string(),
+      lessonTitle: z.string(),
+      prompt: z.string(),
+      kind: z.string(),
+      attempts: z.number().int().describe('First attempts by active members.'),
+      correct: z.number().int(),
+      facility: z.number().nullable().describe('correct / attempts; null below 10 attempts.'),
+      rankedStudents: z.number().int(),
+      discrimination: z.number().nullable().describe('Corrected point-biserial; null when undefined.'),
+      discriminationMissing: z.enum(['too_few_attempts', 'no_variance']).nullable(),
+      upperFacility: z.number().nullable(),
+      lowerFacility: z.number().nullable(),
+      upperLowerIndex: z.number().nullable(),
+      options: z
+        .array(
+          z.object({
+            optionId: z.string(),
+            text: z.string(),
+            correct: z.boolean(),
+            count: z.number().int(),
+            share: z.number().nullable(),
+          }),
+        )
+        .nullable()
+        .describe('For choice items; null otherwise.'),
+      flags: z.array(itemFlagSchema),
+    }),
+  ),
+});
+
+/**
+ * What the handler of a file-download operation (`produces: 'text/csv'`) returns; the dispatcher sends `body` as
+ * the response and `filename` in Content-Disposition, so the name is kept to characters that need no quoting.
+ */
+export const csvFileSchema = z.object({
+  filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}\.csv$/),
+  body: z.string(),
+});
+
 /** Dates leave the API as ISO 8601 instants (UTC). */
 export function iso(date: Date): string;
 export function iso(date: Date | null): string | null;

@@ -4,7 +4,8 @@
  * logged and treated as "no session", never as a session.
  */
 import { cache } from 'react';
-import { redirect, forbidden, unstable_rethrow } from 'next/navigation';
+import { redirect, forbidden, notFound, unstable_rethrow } from 'next/navigation';
+import { AppError } from '@/lib/errors';
 import { headers } from 'next/headers';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/log';
@@ -35,4 +36,24 @@ export async function requirePageActor(...roles: Role[]): Promise<Actor> {
   }
   if (roles.length > 0 && !roles.includes(actor.role)) forbidden();
   return actor;
+}
+
+/**
+ * For pages: the data, or the page answer an AppError calls for (404, 403, or sign-in), instead of an error page.
+ * Anything that is not an AppError is a bug and still surfaces as one.
+ */
+export async function pageData<T>(data: Promise<T>): Promise<T> {
+  try {
+    return await data;
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.code === 'not_found') notFound();
+      if (error.code === 'forbidden') forbidden();
+      if (error.code === 'unauthenticated') {
+        const path = (await headers()).get('x-ingat-path') ?? '/';
+        redirect(`/signin?next=${encodeURIComponent(path)}`);
+      }
+    }
+    throw error;
+  }
 }

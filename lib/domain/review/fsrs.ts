@@ -146,6 +146,16 @@ export function retrievability(
 }
 
 /**
+ * The constants of the FSRS-6 forgetting curve R(t) = (1 + factor · t / S) ^ decay, for computing retrievability
+ * in SQL over many cards at once (the dashboard) exactly as `retrievability` does here.
+ */
+export function forgettingCurve(params: Pick<SchedulerParameters, 'weights'> = {}): { decay: number; factor: number } {
+  const w = params.weights ?? DEFAULT_WEIGHTS;
+  const decay = -w[20]!;
+  return { decay, factor: 0.9 ** (1 / decay) - 1 };
+}
+
+/**
  * The same memory under a different desired retention: a card in long-term review gets the interval the new
  * retention asks for, counted from its last review. Cards still in (re)learning keep their short steps.
  */

@@ -1,0 +1,288 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/app/_components/action-form';
+import {
+  addInstructorAction,
+  assignLessonAction,
+  rotateJoinCodeAction,
+  setExamDateAction,
+} from '@/app/_actions/classes';
+import { pageData, requirePageActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
+import { classDetail } from '@/lib/data/classes/classes';
+import { getClassProgress } from '@/lib/data/classes/progress';
+import { AT_RISK, type RiskReason } from '@/lib/domain/analytics/at-risk';
+import type { Translate } from '@/lib/i18n/catalogue';
+import { getT } from '@/lib/i18n/server';
+import { RosterTable } from './roster-table';
+
+type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t('classes.title') };
+}
+
+function riskInWords(r: RiskReason, t: Translate, pct: Intl.NumberFormat): string {
+  switch (r.kind) {
+    case 'inactive':
+      return r.days === null
+        ? t('classes.risk.neverActive', { days: AT_RISK.inactiveDays })
+        : t('classes.risk.inactive', { days: r.days });
+    case 'overdue':
+      return t('classes.risk.overdue', { n: r.cards, limit: AT_RISK.overdueCards });
+    case 'low_retention':
+      return t('classes.risk.lowRetention', { rate: pct.format(r.rate), target: pct.format(r.target) });
+    case 'exam_readiness':
+      return t('classes.risk.examReadiness', { known: pct.format(r.known), days: r.daysToExam });
+  }
+}
+
+export default async function ClassPage({ params, searchParams }: Params) {
+  const actor = await requirePageActor();
+  const { classId } = await params;
+  const [{ t, locale }, now, detail, { joined }] = await Promise.all([
+    getT(),
+    requestNow(),
+    pageData(classDetail(actor, classId)),
+    searchParams,
+  ]);
+  const intlLocale = locale === 'en' ? 'en-GB' : 'id-ID';
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
+  const dayInput = (iso: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(new Date(iso));
+
+  const header = (
+    <>
+      <p className="muted">
+        <Link href="/classes">{t('classes.title')}</Link> · {detail.courseTitle}
+      </p>
+      <h1>{detail.name}</h1>
+      {detail.examDate && <p>{t('classes.examOn', { date: date(detail.examDate) })}</p>}
+    </>
+  );
+
+  if (detail.as === 'member') {
+    return (
+      <>
+        {header}
+        {joined && (
+          <p className="notice notice-ok" role="status">
+            {t('classes.joined')}
+          </p>
+        )}
+        <section className="card" aria-labelledby="assigned-title">
+          <h2 id="assigned-title">{t('classes.assignmentsTitle')}</h2>
+          {detail.assignments.length === 0 ? (
+            <p>{t('classes.noAssignments')}</p>
+          ) : (
+            <ul>
+              {detail.assignments.map((a) => (
+                <li key={a.lessonId}>
+                  <Link href={`/courses/${detail.courseId}/lessons/${a.lessonId}`}>{a.lessonTitle}</Link> —{' '}
+                  {t('classes.dueOn', { date: date(a.dueAt) })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">{t('classes.assignedInDeck')}</p>
+          <Link className="button" href="/review">
+            {t('home.reviewNow')}
+          </Link>
+        </section>
+      </>
+    );
+  }
+
+  const progress = await pageData(getClassProgress(actor, classId, now));
+  const pct = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const riskText = Object.fromEntries(
+    progress.students.map((s) => [s.id, s.atRisk.map((r) => riskInWords(r, t, pct))]),
+  );
+  const assignedLessons = progress.lessons.filter((l) => l.assigned);
+  const joinPath = `/join/${detail.joinCode}`;
+
+  return (
+    <>
+      {header}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="code-title">
+          <h2 id="code-title">{t('classes.joinCode')}</h2>
+          <p className="join-code" data-testid="join-code">
+            {detail.joinCode}
+          </p>
+          <p>
+            {t('classes.joinLink')}: <a href={joinPath}>{joinPath}</a>
+          </p>
+          <ActionForm action={rotateJoinCodeAction} submitLabel={t('classes.rotateCode')} secondary>
+            <input type="hidden" name="classId" value={classId} />
+          </ActionForm>
+        </section>
+        <section className="card" aria-labelledby="exam-title">
+          <h2 id="exam-title">{t('classes.examTitle')}</h2>
+          <ActionForm action={setExamDateAction} submitLabel={t('classes.saveExamDate')}>
+            <input type="hidden" name="classId" value={classId} />
+            <div className="field">
+              <label htmlFor="f-exam">{t('classes.examDate')}</label>
+              <input
+                id="f-exam"
+                name="examDate"
+                type="date"
+                defaultValue={detail.examDate ? dayInput(detail.examDate) : ''}
+              />
+            </div>
+          </ActionForm>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="assign-title">
+        <h2 id="assign-title">{t('classes.assignmentsTitle')}</h2>
+        {detail.assignments.length > 0 && (
+          <ul>
+            {detail.assignments.map((a) => (
+              <li key={a.lessonId}>
+                {a.lessonTitle} — {t('classes.dueOn', { date: date(a.dueAt) })}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ActionForm action={assignLessonAction} submitLabel={t('classes.assign')} className="row-form">
+          <input type="hidden" name="classId" value={classId} />
+          <div className="field">
+            <label htmlFor="f-lesson">{t('classes.lesson')}</label>
+            <select id="f-lesson" name="lessonId">
+              {detail.lessons.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-due">{t('classes.dueDate')}</label>
+            <input id="f-due" name="dueDate" type="date" required />
+          </div>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="roster-title">
+        <h2 id="roster-title">{t('classes.rosterTitle', { n: progress.students.length })}</h2>
+        <p className="muted">
+          {t('classes.rosterLead', {
+            days: AT_RISK.inactiveDays,
+            overdue: AT_RISK.overdueCards,
+            gap: Math.round(AT_RISK.retentionGap * 100),
+          })}
+        </p>
+        <p className="row">
+          <a href={`/api/v1/classes/${classId}/progress.csv`} download>
+            {t('classes.exportProgress')}
+          </a>
+          <Link href={`/classes/${classId}/items`}>{t('classes.itemAnalysis')}</Link>
+        </p>
+        {progress.students.length === 0 ? (
+          <p>{t('classes.noStudents')}</p>
+        ) : (
+          <RosterTable
+            classId={classId}
+            students={progress.students}
+            assignedLessons={assignedLessons.map((l) => ({ id: l.id, title: l.title }))}
+            riskText={riskText}
+            locale={intlLocale}
+            timeZone={actor.timeZone}
+            labels={{
+              filterName: t('classes.filterName'),
+              atRiskOnly: t('classes.atRiskOnly'),
+              columns: {
+                name: t('classes.col.name'),
+                lastActive: t('classes.col.lastActive'),
+                reviews7d: t('classes.col.reviews7d'),
+                retention: t('classes.col.retention'),
+                known: t('classes.col.known'),
+                overdue: t('classes.col.overdue'),
+                risk: t('classes.col.risk'),
+              },
+              never: t('classes.never'),
+              notEnough: t('classes.notEnough'),
+              remove: t('classes.remove'),
+              removeLabel: t('classes.removeLabel', { name: '{name}' }),
+              shown: t('classes.shown', { n: '{n}', total: '{total}' }),
+              riskNone: t('classes.riskNone'),
+              lessonProgress: t('classes.col.assigned'),
+            }}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="map-title">
+        <h2 id="map-title">{t('classes.mapTitle')}</h2>
+        <p className="muted">{t('classes.mapLead')}</p>
+        <div className="table-scroll">
+          <table className="concept-map">
+            <caption className="visually-hidden">{t('classes.mapTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('classes.col.name')}</th>
+                {progress.lessons.map((l) => (
+                  <th key={l.id} scope="col">
+                    {l.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr className="class-mean">
+                <th scope="row">{t('classes.classMean')}</th>
+                {progress.lessons.map((l) => (
+                  <MapCell
+                    key={l.id}
+                    mean={progress.lessonMeans[l.id] ?? null}
+                    pct={pct}
+                    none={t('classes.notStudied')}
+                  />
+                ))}
+              </tr>
+              {progress.students.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.displayName}</th>
+                  {progress.lessons.map((l) => (
+                    <MapCell
+                      key={l.id}
+                      mean={progress.conceptMap[s.id]?.[l.id]?.mean ?? null}
+                      pct={pct}
+                      none={t('classes.notStudied')}
+                    />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="teachers-title">
+        <h2 id="teachers-title">{t('classes.instructorsTitle')}</h2>
+        <ul>
+          {detail.instructors.map((i) => (
+            <li key={i.id}>{i.displayName}</li>
+          ))}
+        </ul>
+        <ActionForm action={addInstructorAction} submitLabel={t('classes.addInstructor')} className="row-form">
+          <input type="hidden" name="classId" value={classId} />
+          <div className="field">
+            <label htmlFor="f-teacher">{t('classes.instructorEmail')}</label>
+            <input id="f-teacher" name="email" type="email" autoComplete="off" />
+          </div>
+        </ActionForm>
+      </section>
+    </>
+  );
+}
+
+/** A concept-map cell: the percentage as text (never colour alone), shaded by level. */
+function MapCell({ mean, pct, none }: { mean: number | null; pct: Intl.NumberFormat; none: string }) {
+  if (mean === null) return <td className="map-none">{none}</td>;
+  const level = mean >= 0.9 ? 4 : mean >= 0.8 ? 3 : mean >= 0.65 ? 2 : 1;
+  return <td className={`map-l${level}`}>{pct.format(mean)}</td>;
+}

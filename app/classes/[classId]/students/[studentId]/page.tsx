@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatsView } from '@/app/stats/stats-view';
+import { pageData, requirePageActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
+import { getStudentProgress } from '@/lib/data/classes/progress';
+import { getT } from '@/lib/i18n/server';
+
+type Params = { params: Promise<{ classId: string; studentId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t('stats.title') };
+}
+
+/** A student's own statistics, as they see them, for an instructor of their class. */
+export default async function StudentPage({ params }: Params) {
+  const actor = await requirePageActor();
+  const { classId, studentId } = await params;
+  const [{ t, locale }, now] = await Promise.all([getT(), requestNow()]);
+  const { student, stats } = await pageData(getStudentProgress(actor, classId, studentId, now));
+  return (
+    <div className="stats">
+      <p className="muted">
+        <Link href={`/classes/${classId}`}>{t('classes.backToClass')}</Link>
+      </p>
+      <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
+      <p className="muted">{student.email}</p>
+      <StatsView stats={stats} t={t} locale={locale} own={false} />
+    </div>
+  );
+}

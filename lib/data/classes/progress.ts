@@ -1,0 +1,260 @@
+/**
+ * The class dashboard: one row per student, a students × lessons map of retrievability today, and the students'
+ * own statistics for an instructor. Two SQL statements carry the dashboard (review-log aggregates per student
+ * through the (userId, answeredAt) index; card aggregates per student and lesson through the (userId, itemId)
+ * index), so it stays fast for classes of hundreds of students (see npm run bench:dashboard).
+ */
+import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { courseCatalog } from '@/lib/content/catalog';
+import { atRisk, type RiskReason } from '@/lib/domain/analytics/at-risk';
+import { forgettingCurve } from '@/lib/domain/review/fsrs';
+import { NotFound } from '@/lib/errors';
+import type { Actor, UserId } from '../actor';
+import { statsForUser, type LearnerStats } from '../review/stats';
+import { classForInstructor, requireActiveMember } from './access';
+
+export interface StudentRow {
+  id: string;
+  displayName: string;
+  email: string;
+  joinedAt: string;
+  lastActive: string | null;
+  reviews7d: number;
+  retention30d: { eligible: number; recalled: number; rate: number | null };
+  target: number;
+  /** Sum of retrievability over the course's studied cards: the expected number of items the student knows now. */
+  itemsKnown: number;
+  items: number;
+  overdue: number;
+  /** Per assigned lesson: cards started and total. */
+  assigned: Record<string, { studied: number; total: number }>;
+  atRisk: RiskReason[];
+}
+
+export interface ConceptCell {
+  /** Mean retrievability today of the student's studied cards of the lesson, null when none is studied. */
+  mean: number | null;
+  studied: number;
+  total: number;
+}
+
+export interface ClassProgress {
+  classId: string;
+  name: string;
+  generatedAt: string;
+  examDate: string | null;
+  lessons: { id: string; title: string; assigned: boolean; dueAt: string | null }[];
+  students: StudentRow[];
+  /** conceptMap[studentId][lessonId] */
+  conceptMap: Record<string, Record<string, ConceptCell>>;
+  /** Per lesson, the class mean of the students' means (students with studied cards only). */
+  lessonMeans: Record<string, number | null>;
+}
+
+const RETENTION_MIN_SAMPLE = 10;
+
+interface ActivityRow {
+  userId: string;
+  displayName: string;
+  email: string;
+  joinedAt: Date;
+  target: number;
+  lastActive: Date | null;
+  reviews7d: bigint;
+  eligible30d: bigint;
+  recalled30d: bigint;
+}
+
+interface CardAggregateRow {
+  userId: string;
+  lessonId: string;
+  total: bigint;
+  studied: bigint;
+  sumR: number;
+  overdue: bigint;
+}
+
+/**
+ * Review-log aggregates per active member. True retention counts answers of the last 30 days to cards that were in
+ * long-term review and last answered on an earlier learner day (in the student's time zone and rollover hour), and
+ * "recalled" is any rating but Again: the definition of the student's own statistics page.
+ */
+function activityQuery(classId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH m AS (
+      SELECT cm."userId", u."displayName", u."email", u."timeZone", cm."joinedAt",
+             coalesce(s."rolloverHour", 4) AS rollover, coalesce(s."desiredRetention", 0.9) AS target
+      FROM "ClassMember" cm
+      JOIN "User" u ON u."id" = cm."userId"
+      LEFT JOIN "ReviewSettings" s ON s."userId" = cm."userId"
+      WHERE cm."classId" = ${classId}::uuid AND cm."removedAt" IS NULL
+    )
+    SELECT m."userId"::text AS "userId", m."displayName", m."email", m."joinedAt", m.target, la."lastActive",
+           coalesce(w.reviews7d, 0) AS "reviews7d", coalesce(w.eligible30d, 0) AS "eligible30d",
+           coalesce(w.recalled30d, 0) AS "recalled30d"
+    FROM m
+    LEFT JOIN LATERAL (
+      SELECT l."answeredAt" AS "lastActive" FROM "ReviewLog" l
+      WHERE l."userId" = m."userId" AND l."answeredAt" <= ${now}::timestamp(3)
+      ORDER BY l."answeredAt" DESC LIMIT 1
+    ) la ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE x."answeredAt" >= ${now}::timestamp(3) - interval '7 days') AS reviews7d,
+             count(*) FILTER (WHERE x.eligible) AS eligible30d,
+             count(*) FILTER (WHERE x.eligible AND x."rating" <> 'AGAIN') AS recalled30d
+      FROM (
+        SELECT l."answeredAt", l."rating",
+               l."stateBefore"->>'phase' = 'review'
+               AND ((l."answeredAt" - make_interval(hours => m.rollover)) AT TIME ZONE 'UTC' AT TIME ZONE m."timeZone")::date
+                 > (((l."stateBefore"->>'lastReview')::timestamptz - make_interval(hours => m.rollover)) AT TIME ZONE m."timeZone")::date
+                 AS eligible
+        FROM "ReviewLog" l
+        WHERE l."userId" = m."userId"
+          AND l."answeredAt" >= ${now}::timestamp(3) - interval '30 days' AND l."answeredAt" <= ${now}::timestamp(3)
+          AND NOT EXISTS (SELECT 1 FROM "ReviewRevocation" r WHERE r."reviewLogId" = l."id")
+      ) x
+    ) w ON true`;
+}
+
+function cardQuery(classId: string, now: Date): Prisma.Sql {
+  const { decay, factor } = forgettingCurve();
+  return Prisma.sql`
+    SELECT c."userId"::text AS "userId", c."lessonId", count(*) AS total,
+           count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
+           coalesce(sum(power(1 + ${factor}::float8 * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
+                              / c."stability", ${decay}::float8))
+                    FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
+           count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
+    FROM "Card" c
+    WHERE c."userId" IN (SELECT "userId" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "removedAt" IS NULL)
+      AND c."courseId" = (SELECT "courseId" FROM "Class" WHERE "id" = ${classId}::uuid)
+    GROUP BY c."userId", c."lessonId"`;
+}
+
+/** The dashboard data of a class, without the access check (the bench and getClassProgress call it). */
+export async function classDashboardData(classId: string, now: Date): Promise<ClassProgress> {
+  const row = await db().class.findUnique({ where: { id: classId }, include: { assignments: true } });
+  if (!row) throw new NotFound();
+  const catalog = await courseCatalog(row.courseId);
+  if (!catalog) throw new NotFound();
+  const [activity, cards] = await Promise.all([
+    db().$queryRaw<ActivityRow[]>(activityQuery(classId, now)),
+    db().$queryRaw<CardAggregateRow[]>(cardQuery(classId, now)),
+  ]);
+
+  const dueByLesson = new Map(row.assignments.map((a) => [a.lessonId, a.dueAt]));
+  const lessons = catalog.course.lessons.map((l) => ({
+    id: l.id,
+    title: l.title,
+    assigned: dueByLesson.has(l.id),
+    dueAt: dueByLesson.get(l.id)?.toISOString() ?? null,
+  }));
+  const conceptMap: ClassProgress['conceptMap'] = {};
+  const totals = new Map<string, { known: number; items: number; overdue: number }>();
+  for (const c of cards) {
+    const studied = Number(c.studied);
+    (conceptMap[c.userId] ??= {})[c.lessonId] = {
+      mean: studied > 0 ? c.sumR / studied : null,
+      studied,
+      total: Number(c.total),
+    };
+    const t = totals.get(c.userId) ?? { known: 0, items: 0, overdue: 0 };
+    t.known += c.sumR;
+    t.items += Number(c.total);
+    t.overdue += Number(c.overdue);
+    totals.set(c.userId, t);
+  }
+
+  const students: StudentRow[] = activity.map((a) => {
+    const t = totals.get(a.userId) ?? { known: 0, items: 0, overdue: 0 };
+    const eligible = Number(a.eligible30d);
+    const recalled = Number(a.recalled30d);
+    const cells = conceptMap[a.userId] ?? {};
+    const assigned: StudentRow['assigned'] = {};
+    let assignedKnown = 0;
+    let assignedItems = 0;
+    for (const l of lessons.filter((x) => x.assigned)) {
+      const cell = cells[l.id];
+      assigned[l.id] = { studied: cell?.studied ?? 0, total: cell?.total ?? 0 };
+      assignedKnown += cell?.mean !== null && cell?.mean !== undefined ? cell.mean * cell.studied : 0;
+      assignedItems += cell?.total ?? 0;
+    }
+    return {
+      id: a.userId,
+      displayName: a.displayName,
+      email: a.email,
+      joinedAt: a.joinedAt.toISOString(),
+      lastActive: a.lastActive?.toISOString() ?? null,
+      reviews7d: Number(a.reviews7d),
+      retention30d: { eligible, recalled, rate: eligible >= RETENTION_MIN_SAMPLE ? recalled / eligible : null },
+      target: a.target,
+      itemsKnown: t.known,
+      items: t.items,
+      overdue: t.overdue,
+      assigned,
+      atRisk: atRisk({
+        now,
+        joinedAt: a.joinedAt,
+        lastActive: a.lastActive,
+        overdue: t.overdue,
+        retention: { eligible, recalled },
+        target: a.target,
+        examDate: row.examDate,
+        assignedKnown: assignedItems > 0 ? assignedKnown / assignedItems : null,
+      }),
+    };
+  });
+  students.sort((x, y) => x.displayName.localeCompare(y.displayName, 'id'));
+
+  const lessonMeans: ClassProgress['lessonMeans'] = {};
+  for (const l of lessons) {
+    const means = students.map((s) => conceptMap[s.id]?.[l.id]?.mean).filter((m): m is number => m != null);
+    lessonMeans[l.id] = means.length ? means.reduce((x, y) => x + y, 0) / means.length : null;
+  }
+  return {
+    classId,
+    name: row.name,
+    generatedAt: now.toISOString(),
+    examDate: row.examDate?.toISOString() ?? null,
+    lessons,
+    students,
+    conceptMap,
+    lessonMeans,
+  };
+}
+
+export async function getClassProgress(actor: Actor | null, classId: string, now: Date): Promise<ClassProgress> {
+  await classForInstructor(actor, classId);
+  return classDashboardData(classId, now);
+}
+
+export interface StudentProgress {
+  student: { id: string; displayName: string; email: string };
+  stats: LearnerStats;
+}
+
+/** A student's own statistics, for an instructor of one of their classes (or an admin). */
+export async function getStudentProgress(
+  actor: Actor | null,
+  classId: string,
+  studentId: string,
+  now: Date,
+): Promise<StudentProgress> {
+  await classForInstructor(actor, classId);
+  const member = await requireActiveMember(classId, studentId);
+  return {
+    student: { id: member.user.id, displayName: member.user.displayName, email: member.user.email },
+    stats: await statsForUser(member.user.id as UserId, member.user.timeZone, now),
+  };
+}
+
+/** The dashboard's statements as SQL text and parameters, for EXPLAIN in npm run bench:dashboard. */
+export const DASHBOARD_SQL_FOR_EXPLAIN = [
+  { name: 'activity per student', query: activityQuery },
+  { name: 'cards per student and lesson', query: cardQuery },
+].map(({ name, query }) => ({
+  name,
+  sql: query('00000000-0000-0000-0000-000000000000', new Date(0)).text,
+  params: (classId: string, now: Date) => query(classId, now).values,
+}));
