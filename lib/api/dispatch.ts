@@ -1,8 +1,9 @@
 /**
  * Runs one /api/v1 request: find the operation by method and path, authenticate when it asks for a user, read the
  * JSON body, let the operation validate its input and call lib/data, check the result against the response schema,
- * and turn any failure into the API's error JSON. The session and the clock come in as dependencies, so tests can
- * call this without a Next request scope; the route handler passes the real ones (./next.ts).
+ * answer with JSON (or, for a `produces: 'text/csv'` operation, the file it made), and turn any failure into the
+ * API's error JSON. The session and the clock come in as dependencies, so tests can
+ * call this without a Next request scope; the route handler passes the real ones (./route-handlers.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { clientIp } from '@/lib/auth/client-ip';
@@ -11,7 +12,8 @@ import { Invalid, NotFound } from '@/lib/errors';
 import { authenticate } from './authenticate';
 import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
-import { errorResponse, jsonResponse, localeFromAcceptLanguage } from './respond';
+import { errorResponse, fileResponse, jsonResponse, localeFromAcceptLanguage } from './respond';
+import { csvFileSchema } from './schemas';
 
 export interface ApiDeps {
   /** The signed-in browser user, if any (only consulted when no Authorization header is sent). */
@@ -122,7 +124,11 @@ export async function handleApiRequest(
       client: { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') },
     });
     // A result that does not fit its schema is a bug: parse() throws, and the caller gets a 500.
-    return jsonResponse(operation.response.parse(result), operation.successStatus ?? 200, requestId);
+    const output = operation.response.parse(result);
+    const status = operation.successStatus ?? 200;
+    if (operation.produces === 'text/csv')
+      return fileResponse(csvFileSchema.parse(output), 'text/csv; charset=utf-8', status, requestId);
+    return jsonResponse(output, status, requestId);
   } catch (error) {
     return errorResponse(error, { locale, requestId });
   }

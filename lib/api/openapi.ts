@@ -106,14 +106,26 @@ function errorCodesOf(op: Operation): ErrorCode[] {
   return [...codes].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b]);
 }
 
+/** The success response: the JSON of the response schema, or for a download the file and its name. */
+function successResponse(op: Operation, components: Record<string, JsonSchema>): unknown {
+  const description = op.successStatus === 201 ? 'Created' : 'OK';
+  if (op.produces === 'text/csv')
+    return {
+      description: `${description}: a CSV file (UTF-8 with a byte-order mark, CRLF line ends, header row in English).`,
+      headers: {
+        'Content-Disposition': {
+          description: 'attachment; filename="…"',
+          schema: { type: 'string' },
+        },
+      },
+      content: { 'text/csv': { schema: { type: 'string' } } },
+    };
+  return { description, content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } } };
+}
+
 function operationObject(op: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
   const parameters = [...parametersOf(op.params, 'path', components), ...parametersOf(op.query, 'query', components)];
-  const responses: Record<string, unknown> = {
-    [String(op.successStatus ?? 200)]: {
-      description: op.successStatus === 201 ? 'Created' : 'OK',
-      content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } },
-    },
-  };
+  const responses: Record<string, unknown> = { [String(op.successStatus ?? 200)]: successResponse(op, components) };
   for (const code of errorCodesOf(op))
     responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
   return {

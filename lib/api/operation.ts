@@ -15,6 +15,16 @@ export const API_BASE = '/api/v1';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** 'none': anyone may call. 'user': a bearer token or a browser session is required. */
 export type AuthMode = 'none' | 'user';
+/** What a successful response carries: JSON, or a CSV file to download. */
+export type MediaType = 'application/json' | 'text/csv';
+
+/** The handler's result for a download (the output of csvFileSchema in ./schemas.ts). */
+interface FileResult {
+  filename: string;
+  body: string;
+}
+/** 'text/csv' is possible only for an operation whose response schema yields a file (csvFileSchema). */
+type Produces<R> = R extends z.ZodType<FileResult> ? MediaType : 'application/json';
 
 export interface ClientInfo {
   ip: string;
@@ -49,6 +59,12 @@ interface Meta<B, Q, P, R> {
   /** Path parameters named in `path`. */
   params?: P;
   response: R;
+  /**
+   * 'text/csv' turns a success into a download: the response schema is csvFileSchema, the handler returns
+   * `{ filename, body }`, and the client gets the body as `text/csv; charset=utf-8` in an attachment of that name.
+   * JSON when omitted. Errors stay JSON either way.
+   */
+  produces?: Produces<R>;
   /** Errors the handler itself may answer with, for the document (input, auth and CSRF errors are added). */
   errors?: readonly AppError['code'][];
 }
@@ -69,8 +85,9 @@ export interface RawInput {
   client: ClientInfo;
 }
 
-export interface Operation extends Meta<z.ZodType, ObjectSchema, ObjectSchema, z.ZodType> {
+export interface Operation extends Omit<Meta<z.ZodType, ObjectSchema, ObjectSchema, z.ZodType>, 'produces'> {
   auth: AuthMode;
+  produces?: MediaType;
   /** Validates the raw input against the schemas (Invalid with field errors) and runs the handler. */
   run(input: RawInput): Promise<unknown>;
 }

@@ -3,7 +3,20 @@
  * calls; the dispatcher (./dispatch.ts), the route handler and the OpenAPI document (./openapi.ts) all read this
  * list, so an operation exists in exactly one place. To add one: declare it with `defineOperation` and list it below.
  */
+import { z } from 'zod';
+import { toCsv } from '@/lib/csv';
 import { createTokenWithPassword, createTokenWithPasswordSchema } from '@/lib/data/api-tokens';
+import {
+  assignLesson,
+  assignLessonSchema,
+  createClass,
+  createClassSchema,
+  joinClass,
+  joinClassSchema,
+  listClasses,
+} from '@/lib/data/classes/classes';
+import { getItemAnalysis, type ClassItemAnalysis } from '@/lib/data/classes/item-analysis';
+import { getClassProgress, getStudentProgress, type ClassProgress } from '@/lib/data/classes/progress';
 import { submitAnswer, submitAnswerSchema, undoAnswer, undoAnswerSchema } from '@/lib/data/review/answers';
 import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
@@ -14,12 +27,19 @@ import { signUpSchema } from '@/lib/validation/account';
 import { defineOperation, type Operation } from './operation';
 import {
   answerResultSchema,
+  assignmentResultSchema,
+  classItemAnalysisSchema,
+  classListSchema,
+  classProgressSchema,
+  classSummarySchema,
   createdTokenSchema,
+  csvFileSchema,
   iso,
   learnerStatsSchema,
   reviewQueueSchema,
   reviewSettingsViewSchema,
   settingsUpdateSchema,
+  studentProgressSchema,
   undoResultSchema,
   userSchema,
 } from './schemas';
@@ -144,6 +164,246 @@ const updateSettingsOp = defineOperation({
   handler: ({ actor, body }) => updateReviewSettings(actor, body),
 });
 
+const uuidParam = z.uuid({ error: 'validation.idInvalid' });
+const classParams = z.object({ classId: uuidParam });
+
+const createClassOp = defineOperation({
+  operationId: 'createClass',
+  method: 'POST',
+  path: '/classes',
+  summary: 'Create a class for a course (instructors and admins)',
+  description: 'The caller becomes its instructor. The join code is on the class page (it is not in this response).',
+  tags: ['classes'],
+  auth: 'user',
+  successStatus: 201,
+  body: createClassSchema,
+  response: classSummarySchema,
+  errors: ['forbidden', 'not_found'],
+  handler: ({ actor, body, now }) => createClass(actor, body, now),
+});
+
+const listClassesOp = defineOperation({
+  operationId: 'listClasses',
+  method: 'GET',
+  path: '/classes',
+  summary: 'The classes the caller teaches or belongs to',
+  description: 'An admin sees every class.',
+  tags: ['classes'],
+  auth: 'user',
+  response: classListSchema,
+  handler: async ({ actor }) => ({ classes: await listClasses(actor) }),
+});
+
+const joinClassOp = defineOperation({
+  operationId: 'joinClass',
+  method: 'POST',
+  path: '/classes/join',
+  summary: 'Join a class with its join code',
+  description:
+    'Case, spaces and dashes in the code are ignored. Joining again is harmless. The lessons assigned to the ' +
+    'class are added to the caller’s deck. An instructor of the class cannot join it (409).',
+  tags: ['classes'],
+  auth: 'user',
+  body: joinClassSchema,
+  response: classSummarySchema,
+  errors: ['not_found', 'conflict'],
+  handler: ({ actor, body, now }) => joinClass(actor, body, now),
+});
+
+const assignLessonOp = defineOperation({
+  operationId: 'assignLesson',
+  method: 'POST',
+  path: '/classes/{classId}/assignments',
+  summary: 'Assign a lesson to a class, or change its due date',
+  description:
+    'Its items go into every member’s deck as new cards. dueDate is a calendar day, due at its end in the ' +
+    'instructor’s time zone.',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams,
+  body: assignLessonSchema,
+  response: assignmentResultSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: ({ actor, params, body, now }) => assignLesson(actor, params.classId, body, now),
+});
+
+const getClassProgressOp = defineOperation({
+  operationId: 'getClassProgress',
+  method: 'GET',
+  path: '/classes/{classId}/progress',
+  summary: 'The class dashboard: one row per student, the lesson map and at-risk reasons',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams,
+  response: classProgressSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: ({ actor, params, now }) => getClassProgress(actor, params.classId, now),
+});
+
+const getStudentProgressOp = defineOperation({
+  operationId: 'getStudentProgress',
+  method: 'GET',
+  path: '/classes/{classId}/students/{studentId}/progress',
+  summary: 'A student’s statistics, for an instructor of the class',
+  description: 'The same statistics the student sees on their own statistics page (getStats).',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams.extend({ studentId: uuidParam }),
+  response: studentProgressSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: ({ actor, params, now }) => getStudentProgress(actor, params.classId, params.studentId, now),
+});
+
+const getItemAnalysisOp = defineOperation({
+  operationId: 'getItemAnalysis',
+  method: 'GET',
+  path: '/classes/{classId}/item-analysis',
+  summary: 'Item analysis of the course’s questions from the class’s first attempts',
+  description: 'Facility, discrimination, upper/lower 27% facilities, option shares and flags per item.',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams,
+  response: classItemAnalysisSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: ({ actor, params }) => getItemAnalysis(actor, params.classId),
+});
+
+// CSV exports. Headers are English and fixed, so a spreadsheet or script built on one export keeps working on the
+// next; codes (at-risk reasons, flags) are the API's own. Numbers are plain decimals with a dot.
+
+/** "0.87"; an empty cell for null. */
+const fixed = (value: number | null, digits: number) => (value === null ? null : value.toFixed(digits));
+
+/** A calendar day in the caller's time zone, for file names: 2026-12-01. */
+const dayIn = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+
+/** A file-name-safe form of a class name: "HI Kelas A — Pagi" → "hi-kelas-a-pagi". */
+function fileSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
+  return slug || 'class';
+}
+
+function progressCsv(progress: ClassProgress): string {
+  const assigned = progress.lessons.filter((l) => l.assigned);
+  const header = [
+    'Name',
+    'Email',
+    'Last active',
+    'Reviews (7 days)',
+    'Retention (30 days)',
+    'Retention answers (30 days)',
+    'Items known',
+    'Items',
+    'Overdue',
+    'At risk',
+    ...assigned.map((l) => `Assigned: ${l.id}`),
+  ];
+  const rows = progress.students.map((s) => [
+    s.displayName,
+    s.email,
+    s.lastActive,
+    s.reviews7d,
+    fixed(s.retention30d.rate, 2),
+    s.retention30d.eligible,
+    fixed(s.itemsKnown, 1),
+    s.items,
+    s.overdue,
+    s.atRisk.map((r) => r.kind).join('; '),
+    ...assigned.map((l) => {
+      const cell = s.assigned[l.id];
+      return `${cell?.studied ?? 0}/${cell?.total ?? 0}`;
+    }),
+  ]);
+  return toCsv(header, rows);
+}
+
+function itemAnalysisCsv(analysis: ClassItemAnalysis): string {
+  const header = [
+    'Item',
+    'Lesson',
+    'Kind',
+    'Attempts',
+    'Facility',
+    'Discrimination',
+    'Upper facility',
+    'Lower facility',
+    'Flags',
+    'Option shares',
+  ];
+  const rows = analysis.items.map((i) => [
+    i.itemId,
+    i.lessonId,
+    i.kind,
+    i.attempts,
+    fixed(i.facility, 2),
+    fixed(i.discrimination, 2),
+    fixed(i.upperFacility, 2),
+    fixed(i.lowerFacility, 2),
+    i.flags.map((f) => f.code).join('; '),
+    // Shares are null below the minimum number of attempts, like facility: then the cell is empty too.
+    i.options?.every((o) => o.share !== null)
+      ? i.options.map((o) => `${o.optionId}:${fixed(o.share, 2)}`).join(' ')
+      : null,
+  ]);
+  return toCsv(header, rows);
+}
+
+const exportClassProgressCsvOp = defineOperation({
+  operationId: 'exportClassProgressCsv',
+  method: 'GET',
+  path: '/classes/{classId}/progress.csv',
+  summary: 'The class dashboard as a spreadsheet: one row per student',
+  description:
+    'Columns (English, stable): Name, Email, Last active (ISO 8601), Reviews (7 days), Retention (30 days) ' +
+    '(empty below 10 answers), Retention answers (30 days), Items known, Items, Overdue, At risk (codes joined by ' +
+    '"; ": inactive, overdue, low_retention, exam_readiness), then "Assigned: <lessonId>" as studied/total per ' +
+    'assigned lesson.',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams,
+  produces: 'text/csv',
+  response: csvFileSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: async ({ actor, params, now }) => {
+    const progress = await getClassProgress(actor, params.classId, now);
+    return {
+      filename: `${fileSlug(progress.name)}-progress-${dayIn(now, actor.timeZone)}.csv`,
+      body: progressCsv(progress),
+    };
+  },
+});
+
+const exportItemAnalysisCsvOp = defineOperation({
+  operationId: 'exportItemAnalysisCsv',
+  method: 'GET',
+  path: '/classes/{classId}/item-analysis.csv',
+  summary: 'The item analysis as a spreadsheet: one row per item',
+  description:
+    'Columns (English, stable): Item, Lesson, Kind, Attempts, Facility, Discrimination, Upper facility, Lower ' +
+    'facility, Flags (codes joined by "; "), Option shares ("a:0.12 b:0.50 …" for choice items). Ratios are ' +
+    'empty below 10 first attempts.',
+  tags: ['classes'],
+  auth: 'user',
+  params: classParams,
+  produces: 'text/csv',
+  response: csvFileSchema,
+  errors: ['forbidden', 'not_found'],
+  handler: async ({ actor, params, now }) => {
+    const analysis = await getItemAnalysis(actor, params.classId);
+    return {
+      // ClassItemAnalysis carries no class name; the id's first block tells two classes apart.
+      filename: `class-${params.classId.slice(0, 8)}-item-analysis-${dayIn(now, actor.timeZone)}.csv`,
+      body: itemAnalysisCsv(analysis),
+    };
+  },
+});
+
 export const operations: readonly Operation[] = [
   signUpOp,
   createTokenOp,
@@ -153,4 +413,13 @@ export const operations: readonly Operation[] = [
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  createClassOp,
+  listClassesOp,
+  joinClassOp,
+  assignLessonOp,
+  getClassProgressOp,
+  getStudentProgressOp,
+  getItemAnalysisOp,
+  exportClassProgressCsvOp,
+  exportItemAnalysisCsvOp,
 ];

@@ -1,5 +1,5 @@
 /**
- * The one place where API outcomes become HTTP: JSON bodies, statuses from the AppError vocabulary (lib/errors.ts),
+ * The one place where API outcomes become HTTP: JSON bodies (and file downloads), statuses from the AppError vocabulary (lib/errors.ts),
  * messages translated into the caller's language, Retry-After for throttling, and a 500 for anything else that
  * names only a request id (the details go to the log, never to the caller).
  */
@@ -35,6 +35,27 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
 
 export function jsonResponse(body: unknown, status: number, requestId: string, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { ...BASE_HEADERS, 'x-request-id': requestId, ...headers } });
+}
+
+/**
+ * A file download: the body as-is with its media type, and Content-Disposition naming the file (the name is
+ * checked by csvFileSchema to need no quoting or encoding).
+ */
+export function fileResponse(
+  file: { filename: string; body: string },
+  contentType: string,
+  status: number,
+  requestId: string,
+): Response {
+  return new Response(file.body, {
+    status,
+    headers: {
+      ...BASE_HEADERS,
+      'x-request-id': requestId,
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+    },
+  });
 }
 
 function translatedFields(error: AppError, t: Translate): Record<string, string[]> | undefined {

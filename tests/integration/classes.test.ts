@@ -159,3 +159,34 @@ describe('the dashboard', () => {
     expect((await caught(getStudentProgress(teacher, classId, stranger.id, T0))).code).toBe('not_found');
   });
 });
+
+describe('item analysis', () => {
+  it('computes facility and distractor choices from first attempts only, and hides numbers below ten attempts', async () => {
+    const teacher = await makeActor('INSTRUCTOR', 'analyst');
+    const created = await createClass(teacher, { courseId: COURSE, name: 'Analisis' }, T0);
+    const { joinCode } = await classDetail(teacher, created.id);
+    await assignLesson(teacher, created.id, { lessonId: 'pertahanan-kolektif', dueDate: '2026-12-15' }, T0);
+    const students: Actor[] = [];
+    for (let i = 0; i < 12; i++) {
+      const s = await makeActor('STUDENT', `a${i}`);
+      await joinClass(s, { code: joinCode! }, T0);
+      students.push(s);
+    }
+    // Everyone's first card is pk-001: nine answer right, three wrong; one right answer is then answered again.
+    for (const [i, s] of students.entries()) await answerNext(s, i >= 3, T0);
+    await answerNext(students[5]!, false, new Date(T0.getTime() + 11 * 60_000));
+    const { getItemAnalysis } = await import('@/lib/data/classes/item-analysis');
+    const report = await getItemAnalysis(teacher, created.id);
+    const pk1 = report.items.find((i) => i.itemId === 'pk-001')!;
+    expect(pk1.attempts).toBe(12);
+    expect(pk1.facility).toBe(0.75);
+    const right = (await findItem('pk-001'))!.item;
+    const rightId = 'options' in right ? right.options.find((o) => o.correct)!.id : '';
+    expect(pk1.options!.find((o) => o.optionId === rightId)!.count).toBe(9);
+    expect(pk1.options!.filter((o) => !o.correct).map((o) => o.count).sort()).toEqual([0, 0, 3]);
+    const pk2 = report.items.find((i) => i.itemId === 'pk-002')!;
+    expect(pk2.attempts).toBe(0);
+    expect(pk2.facility).toBeNull();
+    expect(pk2.flags.map((f) => f.code)).toEqual(['too_few_attempts']);
+  });
+});
