@@ -131,7 +131,7 @@ test('an instructor creates a class, a student joins and reviews, and the dashbo
   const csv = readFileSync((await progressCsv.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const [header, first] = csv.slice(1).trim().split('\r\n');
-  expect(header).toContain('email');
+  expect(header).toContain('Email');
   expect(first).toContain('@e2e.ingat');
 
   await teacherContext.close();

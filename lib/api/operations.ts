@@ -315,9 +315,10 @@ function progressCsv(progress: ClassProgress): string {
     s.items,
     s.overdue,
     s.atRisk.map((r) => r.kind).join('; '),
+    // "3 of 12", not "3/12": Excel and LibreOffice silently turn "3/12" into a date (12 March, or 3 December).
     ...assigned.map((l) => {
       const cell = s.assigned[l.id];
-      return `${cell?.studied ?? 0}/${cell?.total ?? 0}`;
+      return `${cell?.studied ?? 0} of ${cell?.total ?? 0}`;
     }),
   ]);
   return toCsv(header, rows);
@@ -362,8 +363,8 @@ const exportClassProgressCsvOp = defineOperation({
   description:
     'Columns (English, stable): Name, Email, Last active (ISO 8601), Reviews (7 days), Retention (30 days) ' +
     '(empty below 10 answers), Retention answers (30 days), Items known, Items, Overdue, At risk (codes joined by ' +
-    '"; ": inactive, overdue, low_retention, exam_readiness), then "Assigned: <lessonId>" as studied/total per ' +
-    'assigned lesson.',
+    '"; ": inactive, overdue, low_retention, exam_readiness), then "Assigned: <lessonId>" as "studied of ' +
+    'total" (e.g. "3 of 12") per assigned lesson.',
   tags: ['classes'],
   auth: 'user',
   params: classParams,

@@ -258,9 +258,7 @@ export const classProgressSchema = z.object({
   name: z.string(),
   generatedAt: instant,
   examDate: instant.nullable(),
-  lessons: z.array(
-    z.object({ id: z.string(), title: z.string(), assigned: z.boolean(), dueAt: instant.nullable() }),
-  ),
+  lessons: z.array(z.object({ id: z.string(), title: z.string(), assigned: z.boolean(), dueAt: instant.nullable() })),
   students: z.array(
     z.object({
       id: z.uuid(),
@@ -283,10 +281,7 @@ export const classProgressSchema = z.object({
     }),
   ),
   conceptMap: z
-    .record(
-      z.string(),
-      z.record(z.string(), studiedOfTotal.extend({ mean: z.number().nullable() })),
-    )
+    .record(z.string(), z.record(z.string(), studiedOfTotal.extend({ mean: z.number().nullable() })))
     .describe('conceptMap[studentId][lessonId]: mean retrievability today of the studied cards (null: none).'),
   lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student means.'),
 });

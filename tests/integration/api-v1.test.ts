@@ -440,6 +440,15 @@ describe('the OpenAPI document', () => {
         'getStats',
         'getSettings',
         'updateSettings',
+        'createClass',
+        'listClasses',
+        'joinClass',
+        'assignLesson',
+        'getClassProgress',
+        'getStudentProgress',
+        'getItemAnalysis',
+        'exportClassProgressCsv',
+        'exportItemAnalysisCsv',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);
