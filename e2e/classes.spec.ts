@@ -52,7 +52,7 @@ test('an instructor creates a class, a student joins and reviews, and the dashbo
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('HI Regional E2E');
   const code = (await teacher.getByTestId('join-code').innerText()).trim();
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
-  await teacher.getByLabel('Pelajaran').selectOption('pertahanan-kolektif');
+  await teacher.getByLabel('Pelajaran', { exact: true }).selectOption('pertahanan-kolektif');
   await teacher.getByLabel('Tenggat').fill('2026-12-15');
   await teacher.getByRole('button', { name: 'Tugaskan' }).click();
   await expect(teacher.getByText('Pelajaran ditugaskan')).toBeVisible();

@@ -192,6 +192,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
             locale={intlLocale}
             timeZone={actor.timeZone}
             labels={{
+              tableLabel: t('classes.rosterTitle', { n: progress.students.length }),
               filterName: t('classes.filterName'),
               atRiskOnly: t('classes.atRiskOnly'),
               columns: {
@@ -218,7 +219,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
       <section aria-labelledby="map-title">
         <h2 id="map-title">{t('classes.mapTitle')}</h2>
         <p className="muted">{t('classes.mapLead')}</p>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('classes.mapTitle')}>
           <table className="concept-map">
             <caption className="visually-hidden">{t('classes.mapTitle')}</caption>
             <thead>

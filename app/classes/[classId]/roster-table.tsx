@@ -10,6 +10,7 @@ import { removeStudentAction } from '@/app/_actions/classes';
 import type { StudentRow } from '@/lib/data/classes/progress';
 
 export interface RosterLabels {
+  tableLabel: string;
   filterName: string;
   atRiskOnly: string;
   columns: Record<SortKey, string>;
@@ -106,7 +107,7 @@ export function RosterTable({
       <p className="muted" role="status">
         {labels.shown.replace('{n}', String(rows.length)).replace('{total}', String(students.length))}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={labels.tableLabel}>
         <table className="roster">
           <thead>
             <tr>

@@ -74,7 +74,7 @@ export default async function ItemAnalysisPage({ params }: Params) {
       <p>
         {t('items.summary', { attempted: attempted.length, total: analysis.items.length, flagged: flagged.length })}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('items.title')}>
         <table className="item-analysis">
           <thead>
             <tr>
