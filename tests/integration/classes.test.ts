@@ -147,7 +147,7 @@ describe('the dashboard', () => {
     const row = (await getClassProgress(teacher, classId, later)).students[0]!;
     expect(row.atRisk).toEqual([
       { kind: 'inactive', days: null },
-      { kind: 'exam_readiness', known: 0, daysToExam: 14 },
+      { kind: 'exam_readiness', known: 0, daysToExam: 13 },
     ]);
   });
 

@@ -12,6 +12,7 @@ import { Conflict, Forbidden, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, requireRole, type Actor } from '../actor';
 import { positionsOf } from '../review/deck';
+import { examInstant } from '../exam/exam-date';
 import { classForInstructor, classForViewer, requireActiveMember } from './access';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -297,7 +298,8 @@ export async function setExamDate(actor: Actor | null, classId: string, input: u
   const a = requireActor(actor);
   await classForInstructor(a, classId);
   const { examDate } = parseOrThrow(examDateSchema, input);
-  const at = examDate ? endOfDay(examDate, a.timeZone) : null;
+  // The exam itself is at 09:00 on its day (the forecasts project memory to that moment).
+  const at = examDate ? examInstant(examDate, a.timeZone) : null;
   await db().class.update({ where: { id: classId }, data: { examDate: at } });
   return { examDate: at?.toISOString() ?? null };
 }

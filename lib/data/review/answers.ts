@@ -210,6 +210,37 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
   });
 }
 
+/**
+ * A mock-exam answer as evidence of memory: recorded in the review log with source EXAM and applied to the card like
+ * a review (the card is created if the item was not in the deck). Idempotent by the exam and question.
+ */
+export async function recordExamAnswer(input: {
+  userId: string;
+  timeZone: string;
+  examId: string;
+  position: number;
+  itemId: string;
+  seed: string;
+  response: Response;
+  answeredAt: Date;
+}): Promise<AnswerResult> {
+  const found = await findItem(input.itemId);
+  if (!found) throw new NotFound();
+  const card = await ensureCard(input.userId, found.catalog, input.itemId, input.answeredAt);
+  return recordAnswer({
+    userId: input.userId,
+    timeZone: input.timeZone,
+    cardId: card.id,
+    expectedVersion: null,
+    idempotencyKey: `exam-${input.examId}-${input.position}`,
+    response: input.response,
+    durationMs: 0,
+    source: 'EXAM',
+    seedOf: () => input.seed,
+    now: input.answeredAt,
+  });
+}
+
 /** An answer on the review screen (or through the API) for a card the learner was shown. */
 export async function submitAnswer(actor: Actor | null, input: unknown, now: Date): Promise<AnswerResult> {
   const a = requireActor(actor);

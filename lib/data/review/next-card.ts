@@ -12,6 +12,7 @@ import { requireActor, type Actor } from '../actor';
 import { memoryOfRow, PHASE_FROM_DB } from './memory';
 import { settingsOf } from './settings';
 import { reviewSeed } from './answers';
+import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan';
 
 export interface NextCard {
   cardId: string;
@@ -77,7 +78,31 @@ export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQu
     db().card.count({ where: { userId: a.id, phase: 'NEW' } }),
   ]);
 
-  const rows = new Map([...scheduled, ...fresh].map((c) => [c.id, c]));
+  // Before an exam: today's extra reviews from the exam plan, and new cards of assigned lessons first.
+  const examCourses = await coursesWithExamAhead(a.id, now);
+  const pulledIds = new Set<string>();
+  let assigned: string[] = [];
+  let assignedFresh: typeof fresh = [];
+  if (examCourses.length > 0) {
+    for (const courseId of examCourses) {
+      const plan = await examPlanFor(a.id, a.timeZone, courseId, now);
+      for (const id of plan?.pulledToday ?? []) pulledIds.add(id);
+    }
+    assigned = await assignedLessons(a.id);
+    if (assigned.length > 0)
+      assignedFresh = await db().card.findMany({
+        where: { userId: a.id, phase: 'NEW', lessonId: { in: assigned } },
+        orderBy: { position: 'asc' },
+        take: NEW_WINDOW,
+        select,
+      });
+  }
+  const pulled = pulledIds.size
+    ? await db().card.findMany({ where: { userId: a.id, id: { in: [...pulledIds] } }, select })
+    : [];
+  const freshAll = [...new Map([...assignedFresh, ...fresh].map((c) => [c.id, c])).values()];
+
+  const rows = new Map([...scheduled, ...freshAll, ...pulled].map((c) => [c.id, c]));
   const toQueue = (c: (typeof scheduled)[number]): QueueCard => ({
     id: c.id,
     lessonId: c.lessonId,
@@ -86,12 +111,17 @@ export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQu
     due: c.due,
     position: c.position,
     retrievability: retrievability(memoryOfRow(c), now, {}),
+    priority: assigned.includes(c.lessonId) ? 0 : 1,
   });
   const queue = buildQueue({
     now,
     dayEnd: day.end,
-    scheduled: scheduled.map(toQueue),
-    fresh: fresh.map(toQueue),
+    // A card brought forward for the exam counts as due now.
+    scheduled: [
+      ...scheduled.filter((c) => !pulledIds.has(c.id)).map(toQueue),
+      ...pulled.map((c) => ({ ...toQueue(c), due: now })),
+    ],
+    fresh: freshAll.map(toQueue),
     answeredToday: today.map((l) => ({
       cardId: l.cardId,
       sibling: l.card.sibling,

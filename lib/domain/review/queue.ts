@@ -23,6 +23,8 @@ export interface QueueCard {
   position: number;
   /** Current probability of recall, null for new cards. */
   retrievability: number | null;
+  /** New cards with a lower priority come first (0: an assigned lesson before an exam). Default 1. */
+  priority?: number;
 }
 
 export interface AnsweredToday {
@@ -131,23 +133,27 @@ function pickNewRoundRobin(
   siblingFree: (c: QueueCard) => boolean,
   take: (c: QueueCard) => void,
 ): QueueCard[] {
-  const byLesson = new Map<string, QueueCard[]>();
-  for (const c of [...candidates].sort((a, b) => a.position - b.position)) {
-    const list = byLesson.get(c.lessonId) ?? [];
-    list.push(c);
-    byLesson.set(c.lessonId, list);
-  }
-  const lanes = [...byLesson.values()];
   const picked: QueueCard[] = [];
-  while (picked.length < room && lanes.some((l) => l.length > 0)) {
-    for (const lane of lanes) {
-      if (picked.length >= room) break;
-      while (lane.length > 0) {
-        const c = lane.shift()!;
-        if (!siblingFree(c)) continue;
-        take(c);
-        picked.push(c);
-        break;
+  // Priority tiers first (an assigned lesson before an exam), then each lesson in turn within a tier.
+  const tiers = [...new Set(candidates.map((c) => c.priority ?? 1))].sort((a, b) => a - b);
+  for (const tier of tiers) {
+    const byLesson = new Map<string, QueueCard[]>();
+    for (const c of candidates.filter((x) => (x.priority ?? 1) === tier).sort((a, b) => a.position - b.position)) {
+      const list = byLesson.get(c.lessonId) ?? [];
+      list.push(c);
+      byLesson.set(c.lessonId, list);
+    }
+    const lanes = [...byLesson.values()];
+    while (picked.length < room && lanes.some((l) => l.length > 0)) {
+      for (const lane of lanes) {
+        if (picked.length >= room) break;
+        while (lane.length > 0) {
+          const c = lane.shift()!;
+          if (!siblingFree(c)) continue;
+          take(c);
+          picked.push(c);
+          break;
+        }
       }
     }
   }
