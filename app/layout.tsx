@@ -45,6 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/stats">{t('nav.stats')}</Link>
                   </li>
                   <li>
+                    <Link href="/exam">{t('nav.exam')}</Link>
+                  </li>
+                  <li>
                     <Link href="/settings">{t('nav.settings')}</Link>
                   </li>
                 </>

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { LOCALES } from '@/lib/i18n/locales';
+import { responseSchema } from '@/lib/validation/response';
 
 const instant = z.iso.datetime();
 const option = z.object({ id: z.string(), text: z.string() });
@@ -96,7 +97,8 @@ const keyViewSchema = z.discriminatedUnion('kind', [
 
 const ratingSchema = z.enum(['again', 'hard', 'good', 'easy']);
 
-export const answerResultSchema = z.object({
+/** What a learner is told after answering. Mirrors Feedback in lib/domain/feedback.ts. */
+const feedbackSchema = z.object({
   correct: z.boolean(),
   score: z.number(),
   withTypo: z.boolean(),
@@ -111,10 +113,19 @@ export const answerResultSchema = z.object({
     }),
   ),
   explanation: z.string(),
+});
+
+/** A source quote and the link to its paragraph. Mirrors SourceView in lib/content/catalog.ts. */
+const sourceViewSchema = z.object({
+  paragraph: z.string(),
+  quote: z.string(),
+  lesson: z.string().optional(),
+  href: z.string(),
+});
+
+export const answerResultSchema = feedbackSchema.extend({
   itemId: z.string(),
-  sources: z.array(
-    z.object({ paragraph: z.string(), quote: z.string(), lesson: z.string().optional(), href: z.string() }),
-  ),
+  sources: z.array(sourceViewSchema),
   editorNote: z
     .object({
       id: z.string(),
@@ -335,6 +346,112 @@ export const classItemAnalysisSchema = z.object({
         .nullable()
         .describe('For choice items; null otherwise.'),
       flags: z.array(itemFlagSchema),
+    }),
+  ),
+});
+
+/** A student's exam date for a course. Mirrors ExamDate in lib/data/exam/exam-date.ts. */
+export const examDateSchema = z.object({
+  examAt: instant.describe(
+    '09:00 on the exam day, in the time zone of whoever set it (the student or the instructor).',
+  ),
+  source: z
+    .enum(['class', 'own'])
+    .describe('"class": set by a class the student belongs to, and not theirs to change.'),
+  className: z.string().nullable().describe('The class that set it; null for the student’s own date.'),
+});
+
+const forecastRangeSchema = z.object({
+  p: z.number().describe('Expected share of questions answered right.'),
+  low: z.number().describe('Lower end of the 90% range.'),
+  high: z.number().describe('Upper end of the 90% range.'),
+});
+
+const groupForecastSchema = z.object({
+  id: z.string(),
+  p: z.number().describe('Mean expected recall of the group’s items.'),
+  items: z.number().int(),
+  studied: z.number().int().describe('Items forecast from the student’s own memory (the rest from other learners).'),
+});
+
+/** Readiness for one course. Mirrors ReadinessView in lib/data/exam/readiness.ts. */
+export const readinessViewSchema = z.object({
+  examDate: instant.describe('The instant forecast for: the exam, or now when forToday.'),
+  overall: forecastRangeSchema.extend({
+    examSize: z.number().int().describe('The exam length the range is for.'),
+  }),
+  byLesson: z.array(groupForecastSchema).describe('id is the lesson id.'),
+  byConcept: z.array(groupForecastSchema).describe('id is the concept; weakest first.'),
+  improve: z
+    .array(z.object({ lessonId: z.string(), expectedMissed: z.number() }))
+    .describe('Up to three lessons where reviewing would gain the most expected points.'),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      p: z.number(),
+      source: z
+        .enum(['memory', 'population'])
+        .describe('"memory": the student’s card; "population": how learners do on it when first seen.'),
+    }),
+  ),
+  exam: examDateSchema.nullable(),
+  forToday: z.boolean().describe('true when no exam date is set: readiness is then computed for now.'),
+});
+
+/** A mock-exam attempt in brief. Mirrors MockExamSummary in lib/data/exam/mock-exams.ts. */
+export const mockExamSummarySchema = z.object({
+  id: z.uuid(),
+  startedAt: instant,
+  submittedAt: instant.nullable(),
+  questionCount: z.number().int(),
+  forecast: forecastRangeSchema.describe('The forecast for exactly these questions, made when the attempt started.'),
+  score: z.number().nullable().describe('Share of questions right; null until submitted.'),
+});
+
+/**
+ * An attempt as the student takes it. Mirrors MockExamView in lib/data/exam/mock-exams.ts: questions as item views,
+ * so nothing of the key (or of grading) is declared here, and therefore nothing of it can leave the server.
+ */
+export const mockExamViewSchema = z.object({
+  id: z.uuid(),
+  courseId: z.string(),
+  status: z.enum(['open', 'submitted']),
+  startedAt: instant,
+  deadlineAt: instant,
+  remainingSec: z.number().int().describe('Seconds left by the server’s clock; 0 once submitted or out of time.'),
+  questions: z.array(
+    z.object({
+      position: z.number().int(),
+      view: itemViewSchema,
+      response: responseSchema.nullable().describe('The saved answer; null when none was saved.'),
+    }),
+  ),
+});
+
+export const savedExamAnswerSchema = z.object({
+  position: z.number().int(),
+  savedAt: instant,
+  remainingSec: z.number().int(),
+});
+
+/** A submitted attempt, graded. Mirrors MockExamResult in lib/data/exam/mock-exams.ts. */
+export const mockExamResultSchema = mockExamSummarySchema.extend({
+  correctCount: z.number().int(),
+  byLesson: z.array(
+    z.object({ lessonId: z.string(), title: z.string(), correct: z.number().int(), total: z.number().int() }),
+  ),
+  byConcept: z
+    .array(z.object({ concept: z.string(), correct: z.number().int(), total: z.number().int() }))
+    .describe('Weakest first.'),
+  questions: z.array(
+    z.object({
+      position: z.number().int(),
+      view: itemViewSchema,
+      response: responseSchema.nullable().describe('null: not answered (scored as wrong).'),
+      correct: z.boolean(),
+      feedback: feedbackSchema,
+      sources: z.array(sourceViewSchema),
+      lessonId: z.string(),
     }),
   ),
 });

@@ -183,7 +183,12 @@ describe('item analysis', () => {
     const right = (await findItem('pk-001'))!.item;
     const rightId = 'options' in right ? right.options.find((o) => o.correct)!.id : '';
     expect(pk1.options!.find((o) => o.optionId === rightId)!.count).toBe(9);
-    expect(pk1.options!.filter((o) => !o.correct).map((o) => o.count).sort()).toEqual([0, 0, 3]);
+    expect(
+      pk1
+        .options!.filter((o) => !o.correct)
+        .map((o) => o.count)
+        .sort(),
+    ).toEqual([0, 0, 3]);
     const pk2 = report.items.find((i) => i.itemId === 'pk-002')!;
     expect(pk2.attempts).toBe(0);
     expect(pk2.facility).toBeNull();

@@ -6,7 +6,13 @@ import type { AnswerResult } from '@/lib/data/review/answers';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/catalogue';
 
-export function FeedbackPanel({ view, result, locale }: { view: ItemView; result: AnswerResult; locale: Locale }) {
+/** What the panel shows: the grade, the key, the feedback and the sources (a review answer or an exam result). */
+export type FeedbackShown = Pick<
+  AnswerResult,
+  'correct' | 'withTypo' | 'score' | 'key' | 'optionFeedback' | 'explanation' | 'editorNote' | 'sources'
+>;
+
+export function FeedbackPanel({ view, result, locale }: { view: ItemView; result: FeedbackShown; locale: Locale }) {
   const t = translator(locale);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);

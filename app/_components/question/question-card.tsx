@@ -37,6 +37,7 @@ export function QuestionCard({
   number,
   after,
   autoFocus = false,
+  exam,
 }: {
   view: ItemView;
   locale: Locale;
@@ -47,16 +48,29 @@ export function QuestionCard({
   after?: (result: AnswerResult) => ReactNode;
   /** Take the keyboard focus on mount (the review screen: one question at a time). */
   autoFocus?: boolean;
+  /**
+   * Mock-exam mode: the answer is saved, not graded; no feedback, and it can be changed until the exam ends.
+   * `initial` restores a saved answer after a reload.
+   */
+  exam?: {
+    save: (response: Response) => Promise<{ ok: true } | { ok: false; message: string }>;
+    initial: Response | null;
+    locked: boolean;
+  };
 }) {
   const t = translator(locale);
   const uid = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [single, setSingle] = useState<string | null>(null);
-  const [multi, setMulti] = useState<string[]>([]);
-  const [bool, setBool] = useState<boolean | null>(null);
-  const [text, setText] = useState('');
-  const [pairs, setPairs] = useState<Record<string, string>>({});
-  const [order, setOrder] = useState<string[]>(view.kind === 'ordering' ? view.steps.map((s) => s.id) : []);
+  const initial = exam?.initial ?? null;
+  const [single, setSingle] = useState<string | null>(initial && 'optionId' in initial ? initial.optionId : null);
+  const [multi, setMulti] = useState<string[]>(initial && 'optionIds' in initial ? initial.optionIds : []);
+  const [bool, setBool] = useState<boolean | null>(initial && 'value' in initial ? initial.value : null);
+  const [text, setText] = useState(initial && 'text' in initial ? initial.text : '');
+  const [pairs, setPairs] = useState<Record<string, string>>(initial && 'pairs' in initial ? initial.pairs : {});
+  const [order, setOrder] = useState<string[]>(
+    initial && 'order' in initial ? initial.order : view.kind === 'ordering' ? view.steps.map((s) => s.id) : [],
+  );
+  const [savedState, setSavedState] = useState<'saved' | 'dirty' | null>(initial ? 'saved' : null);
   const [result, setResult] = useState<AnswerResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -91,6 +105,30 @@ export function QuestionCard({
     }
   }
 
+  // Mock exams save as the student goes: every change is saved (typed answers after a short pause).
+  const lastSaved = useRef(initial ? JSON.stringify(initial) : '');
+  useEffect(() => {
+    if (!exam || exam.locked) return;
+    const r = response();
+    if (!r || JSON.stringify(r) === lastSaved.current) return;
+    setSavedState('dirty');
+    const handle = setTimeout(
+      () => {
+        startTransition(async () => {
+          const outcome = await exam.save(r);
+          if (outcome.ok) {
+            lastSaved.current = JSON.stringify(r);
+            setSavedState('saved');
+            setError(null);
+          } else setError(outcome.message);
+        });
+      },
+      view.kind === 'cloze' || view.kind === 'short' ? 600 : 0,
+    );
+    return () => clearTimeout(handle);
+    // response() reads exactly these answer fields.
+  }, [single, multi, bool, text, pairs, order]);
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (result || pending) return;
@@ -100,6 +138,16 @@ export function QuestionCard({
       return;
     }
     setError(null);
+    if (exam) {
+      startTransition(async () => {
+        const outcome = await exam.save(r);
+        if (outcome.ok) {
+          lastSaved.current = JSON.stringify(r);
+          setSavedState('saved');
+        } else setError(outcome.message);
+      });
+      return;
+    }
     startTransition(async () => {
       const durationMs = Math.min(3_600_000, Math.max(0, Math.round(performance.now() - shownAt.current)));
       const outcome = await submit({ response: r, idempotencyKey, durationMs });
@@ -150,7 +198,7 @@ export function QuestionCard({
       return next;
     });
   const stepText = (id: string) => (view.kind === 'ordering' ? (view.steps.find((s) => s.id === id)?.text ?? id) : id);
-  const disabled = result !== null || pending;
+  const disabled = result !== null || pending || (exam?.locked ?? false);
 
   return (
     <section className="card question" aria-labelledby={`${uid}-prompt`} data-testid="question" data-item-id={view.id}>
@@ -312,12 +360,26 @@ export function QuestionCard({
             {error}
           </p>
         )}
-        {!result && (
+        {!result && !exam && (
           <div className="row">
             <button type="submit" disabled={pending}>
               {t('question.submit')}
             </button>
             <span className="hint">{t('question.keyboardHint')}</span>
+          </div>
+        )}
+        {exam && !exam.locked && (
+          <div className="row">
+            <button type="submit" className="secondary" disabled={pending}>
+              {t('question.saveAnswer')}
+            </button>
+            <span className="hint" role="status" data-testid="save-state">
+              {pending || savedState === 'dirty'
+                ? t('question.saving')
+                : savedState === 'saved'
+                  ? t('question.savedAnswer')
+                  : ''}
+            </span>
           </div>
         )}
       </form>

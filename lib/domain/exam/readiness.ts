@@ -62,7 +62,7 @@ export function itemForecast(
   const { attempts, correct } = item.firstAttempts;
   return {
     itemId: item.itemId,
-    p: (correct + PRIOR_WEIGHT * bankRate) / (attempts + PRIOR_WEIGHT),
+    p: (correct + PRIOR_WEIGHT * bankRate + 1) / (attempts + PRIOR_WEIGHT + 2),
     source: 'population',
   };
 }

@@ -1,0 +1,699 @@
+/**
+ * npm run eval:scheduler (issue #7)
+ *
+ * How much do fitted FSRS weights buy, measured on simulated learners whose true memory is known?
+ *
+ * 1. Accuracy. Each simulated learner has true FSRS-6 weights drawn around the defaults. Their reviews are
+ *    simulated day by day: the true forgetting curve R = (1 + factor·t/S)^decay (true weights) decides recall by a
+ *    Bernoulli draw, ts-fsrs with the default weights and desired retention 0.9 decides the next interval (as the
+ *    app does for a learner without fitted weights), the learner's true memory state moves by the FSRS-6 update with
+ *    the true weights. For each history size N, the first N reviews (in time) are training data and the next N/4
+ *    are held out. Four models predict the held-out reviews: the defaults, weights fitted on the other learners'
+ *    pooled training reviews (the class), weights fitted on the learner's own training reviews, and the true
+ *    weights (the floor no model beats on average). Each prediction replays the card's whole history before the
+ *    review with the model's weights (ts-fsrs) and takes R at the review's elapsed days; the metrics are computed
+ *    here from those R (see `Metrics`), not by fsrs-rs's `evaluate`, which refuses small sets and weights its log loss.
+ * 2. Workload. One year of one deck (1,000 items, 10 new a day for 100 days) per learner and scheduler: FSRS with
+ *    the default weights, FSRS refitted monthly on the learner's own history, SM-2 and a 5-box Leitner system.
+ *    Each scheduler's knob (FSRS desired retention; SM-2 and Leitner an interval multiplier) is tuned by bisection
+ *    until the year's average true retention (mean R over introduced items, every day) hits a common target, and
+ *    then reviews per day are compared at that same retention.
+ *
+ * Simplifications: whole days only (one review per card per day, no same-day learning steps, for every scheduler
+ * alike); the learner studies every day in the workload year; ratings do not depend on R beyond pass/fail.
+ * Everything is seeded (mulberry32 from lib/domain/seeded-shuffle), so a run is reproducible.
+ *
+ * This script imports ts-fsrs directly, unlike app code (which goes through lib/domain/review/fsrs.ts): it needs the
+ * bare memory model (state, elapsed days, grade) at day resolution, about a million times, without dates or the
+ * app's learning steps.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs';
+import { DEFAULT_WEIGHTS, MAXIMUM_INTERVAL_DAYS } from '../../lib/domain/review/fsrs';
+import { seededRandom } from '../../lib/domain/seeded-shuffle';
+import { fitParameters, validWeights, type CardHistory } from '../../lib/fsrs-optimizer';
+
+const started = performance.now();
+const SEED = 'ingat eval:scheduler v1';
+const HISTORY_SIZES = [100, 1_000, 10_000] as const;
+const LEARNERS_PER_SIZE = 20;
+/** A learner needs this many training items (reviews after a card's first) for an own fit; else the class fit. */
+const MIN_OWN_ITEMS = 100;
+const YEAR = {
+  days: 365,
+  items: 1_000,
+  newPerDay: 10,
+  learners: 6,
+  secondsPerReview: 8,
+  targetRetention: 0.9,
+  /** ± around the target. */
+  tolerance: 0.0005,
+  refitEveryDays: 30,
+};
+const TARGETS = { floorGap: 0.005, reviewSaving: 0.25 };
+
+type Grade = 1 | 2 | 3 | 4;
+const log = (line: string) => console.error(`[eval] ${line}`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Memory model and simulated learners
+// ---------------------------------------------------------------------------------------------------------------
+
+/** ts-fsrs at day resolution: no same-day steps, no fuzz, the app's maximum interval. */
+function fsrsModel(w: readonly number[], desiredRetention = 0.9): FSRSAlgorithm {
+  return new FSRSAlgorithm(
+    generatorParameters({
+      w: [...w],
+      request_retention: desiredRetention,
+      maximum_interval: MAXIMUM_INTERVAL_DAYS,
+      enable_short_term: false,
+      enable_fuzz: false,
+    }),
+  );
+}
+
+function normal(rand: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+interface Learner {
+  id: string;
+  /** True FSRS-6 weights of this learner's memory. */
+  w: number[];
+  /** Chance of studying on a given day (accuracy histories only; the workload year has no missed days). */
+  attendance: number;
+  newPerDay: number;
+  /** First exposure: chances of Again, Hard, Easy (Good otherwise). */
+  first: { again: number; hard: number; easy: number };
+  /** After a successful recall: chances of Hard, Easy (Good otherwise). A failed recall is Again. */
+  pass: { hard: number; easy: number };
+}
+
+/** True weights around the defaults: initial stabilities, initial difficulty, stability growth, lapses, decay. */
+function drawLearner(id: string): Learner {
+  const rand = seededRandom(`${SEED}/learner/${id}`);
+  const factor = (sd: number) => Math.exp(sd * normal(rand));
+  const w = [...DEFAULT_WEIGHTS];
+  const initial = [0, 1, 2, 3].map((i) => w[i]! * factor(0.5)).sort((a, b) => a - b);
+  initial.forEach((s, i) => (w[i] = s));
+  w[4] = w[4]! + 0.8 * normal(rand);
+  w[8] = w[8]! + 0.3 * normal(rand);
+  w[9] = w[9]! * factor(0.3);
+  w[10] = w[10]! * factor(0.3);
+  w[11] = w[11]! * factor(0.3);
+  w[20] = w[20]! * factor(0.5);
+  // ts-fsrs clamps each weight into its valid range; keep the clamped values as the truth.
+  const valid = generatorParameters({ w, enable_short_term: false }).w;
+  if (!validWeights(valid, { enableShortTerm: false })) throw new Error(`invalid true weights for ${id}`);
+  const uniform = (lo: number, hi: number) => lo + (hi - lo) * rand();
+  return {
+    id,
+    w: valid,
+    attendance: uniform(0.6, 1),
+    newPerDay: 3 + Math.floor(rand() * 10),
+    first: { again: uniform(0.1, 0.3), hard: uniform(0.05, 0.15), easy: uniform(0.03, 0.12) },
+    pass: { hard: uniform(0.05, 0.15), easy: uniform(0.03, 0.12) },
+  };
+}
+
+function firstRating(l: Learner, u: number): Grade {
+  if (u < l.first.again) return 1;
+  if (u < l.first.again + l.first.hard) return 2;
+  if (u < l.first.again + l.first.hard + l.first.easy) return 4;
+  return 3;
+}
+
+function recallRating(l: Learner, recalled: boolean, u: number): Grade {
+  if (!recalled) return 1;
+  if (u < l.pass.hard) return 2;
+  if (u < l.pass.hard + l.pass.easy) return 4;
+  return 3;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Accuracy on held-out later reviews
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Review {
+  card: number;
+  rating: Grade;
+  deltaDays: number;
+}
+
+/** `total` reviews of one learner, in time order, scheduled by ts-fsrs with the default weights at 0.9. */
+function simulateHistory(learner: Learner, total: number): Review[] {
+  const rand = seededRandom(`${SEED}/history/${learner.id}/${total}`);
+  const truth = fsrsModel(learner.w);
+  const scheduler = fsrsModel(DEFAULT_WEIGHTS, 0.9);
+  const cards: { memory: FSRSState; scheduled: FSRSState; lastDay: number; dueDay: number }[] = [];
+  const reviews: Review[] = [];
+  for (let day = 0; reviews.length < total; day++) {
+    if (rand() >= learner.attendance) continue;
+    const due = cards
+      .map((card, index) => ({ card, index }))
+      .filter(({ card }) => card.dueDay <= day)
+      .sort((a, b) => a.card.dueDay - b.card.dueDay || a.index - b.index);
+    for (const { card, index } of due) {
+      if (reviews.length >= total) break;
+      const t = day - card.lastDay;
+      const recalled = rand() < truth.forgetting_curve(t, card.memory.stability);
+      const rating = recallRating(learner, recalled, rand());
+      card.memory = truth.next_state(card.memory, t, rating);
+      card.scheduled = scheduler.next_state(card.scheduled, t, rating);
+      card.lastDay = day;
+      card.dueDay = day + scheduler.next_interval(card.scheduled.stability, t);
+      reviews.push({ card: index, rating, deltaDays: t });
+    }
+    for (let k = 0; k < learner.newPerDay && reviews.length < total; k++) {
+      const rating = firstRating(learner, rand());
+      const scheduled = scheduler.next_state(null, 0, rating);
+      const dueDay = day + scheduler.next_interval(scheduled.stability, 0);
+      cards.push({ memory: truth.next_state(null, 0, rating), scheduled, lastDay: day, dueDay });
+      reviews.push({ card: cards.length - 1, rating, deltaDays: 0 });
+    }
+  }
+  return reviews;
+}
+
+/** Per-card histories of the given reviews (cards with no review among them are left out). */
+function histories(reviews: readonly Review[]): CardHistory[] {
+  const byCard = new Map<number, { rating: Grade; deltaDays: number }[]>();
+  for (const r of reviews) {
+    const list = byCard.get(r.card) ?? [];
+    list.push({ rating: r.rating, deltaDays: r.deltaDays });
+    byCard.set(r.card, list);
+  }
+  return [...byCard.values()];
+}
+
+const itemCount = (hs: readonly CardHistory[]) => hs.reduce((n, h) => n + Math.max(0, h.length - 1), 0);
+
+interface Prediction {
+  r: number;
+  recalled: boolean;
+  elapsedDays: number;
+  priorReviews: number;
+  lapses: number;
+}
+
+/**
+ * R predicted by weights `w` for every held-out review (index ≥ `cut`) that has an earlier review of its card,
+ * from the card's whole history before it (training and earlier held-out reviews alike).
+ */
+function predict(w: readonly number[], reviews: readonly Review[], cut: number): Prediction[] {
+  const model = fsrsModel(w);
+  const cards = new Map<number, { state: FSRSState; reviews: number; lapses: number }>();
+  const out: Prediction[] = [];
+  reviews.forEach((rev, index) => {
+    const card = cards.get(rev.card);
+    if (!card) {
+      cards.set(rev.card, { state: model.next_state(null, 0, rev.rating), reviews: 1, lapses: 0 });
+      return;
+    }
+    if (index >= cut) {
+      out.push({
+        r: model.forgetting_curve(rev.deltaDays, card.state.stability),
+        recalled: rev.rating > 1,
+        elapsedDays: rev.deltaDays,
+        priorReviews: card.reviews,
+        lapses: card.lapses,
+      });
+    }
+    card.state = model.next_state(card.state, rev.deltaDays, rev.rating);
+    card.reviews += 1;
+    if (rev.rating === 1) card.lapses += 1;
+  });
+  return out;
+}
+
+/**
+ * Log loss: mean binary cross-entropy of recall against predicted R (R clipped to [1e-6, 1 − 1e-6]).
+ * RMSE(bins): reviews grouped by elapsed days (powers of 2), earlier reviews of the card (powers of 2) and earlier
+ * lapses (0, 1, 2, 3+), in the spirit of the FSRS benchmark; the root of the count-weighted mean squared gap
+ * between mean predicted R and the recall rate in each bin. Both are computed per learner and averaged over
+ * learners weighted by held-out reviews (for log loss, the same as pooling the reviews).
+ */
+interface Metrics {
+  logLoss: number;
+  rmseBins: number;
+  n: number;
+}
+
+function metrics(predictions: readonly Prediction[]): Metrics {
+  let loss = 0;
+  const bins = new Map<string, { r: number; y: number; n: number }>();
+  for (const p of predictions) {
+    const r = Math.min(Math.max(p.r, 1e-6), 1 - 1e-6);
+    loss -= p.recalled ? Math.log(r) : Math.log(1 - r);
+    const key = `${Math.floor(Math.log2(p.elapsedDays))}|${Math.floor(Math.log2(p.priorReviews))}|${Math.min(p.lapses, 3)}`;
+    const bin = bins.get(key) ?? { r: 0, y: 0, n: 0 };
+    bin.r += r;
+    bin.y += p.recalled ? 1 : 0;
+    bin.n += 1;
+    bins.set(key, bin);
+  }
+  let squared = 0;
+  for (const b of bins.values()) squared += b.n * (b.r / b.n - b.y / b.n) ** 2;
+  const n = predictions.length;
+  return { logLoss: loss / n, rmseBins: Math.sqrt(squared / n), n };
+}
+
+function pooledMetrics(perLearner: readonly Metrics[]): Metrics {
+  const n = perLearner.reduce((s, m) => s + m.n, 0);
+  return {
+    logLoss: perLearner.reduce((s, m) => s + m.logLoss * m.n, 0) / n,
+    rmseBins: perLearner.reduce((s, m) => s + m.rmseBins * m.n, 0) / n,
+    n,
+  };
+}
+
+const MODELS = ['defaults', 'class-pooled', 'per-learner', 'per-learner, own fit only', 'true'] as const;
+type ModelName = (typeof MODELS)[number];
+
+interface SizeResult {
+  size: number;
+  learners: number;
+  heldOut: number;
+  fallbacks: number;
+  metrics: Record<ModelName, Metrics>;
+  /** Learners whose per-learner log loss is worse than the defaults'. */
+  worseThanDefaults: number;
+  seconds: number;
+}
+
+async function accuracyForSize(size: number): Promise<SizeResult> {
+  const t0 = performance.now();
+  const total = Math.round(size * 1.25);
+  const learners = Array.from({ length: LEARNERS_PER_SIZE }, (_, i) => drawLearner(`L${i}`));
+  const data = learners.map((learner) => {
+    const reviews = simulateHistory(learner, total);
+    return { learner, reviews, training: histories(reviews.slice(0, size)) };
+  });
+  const fit = (hs: CardHistory[]) => fitParameters(hs, { enableShortTerm: false, timeout: 10 });
+  const perModel = Object.fromEntries(MODELS.map((m) => [m, [] as Metrics[]])) as Record<ModelName, Metrics[]>;
+  let fallbacks = 0;
+  let worseThanDefaults = 0;
+  for (const [i, { learner, reviews, training }] of data.entries()) {
+    const others = data.filter((_, j) => j !== i).flatMap((d) => d.training);
+    const [pooled, own] = await Promise.all([fit(others), fit(training)]);
+    const useOwn = itemCount(training) >= MIN_OWN_ITEMS;
+    if (!useOwn) fallbacks += 1;
+    const weights: Record<ModelName, readonly number[]> = {
+      defaults: DEFAULT_WEIGHTS,
+      'class-pooled': pooled,
+      'per-learner': useOwn ? own : pooled,
+      'per-learner, own fit only': own,
+      true: learner.w,
+    };
+    for (const m of MODELS) perModel[m].push(metrics(predict(weights[m], reviews, size)));
+    if (perModel['per-learner'].at(-1)!.logLoss > perModel.defaults.at(-1)!.logLoss) worseThanDefaults += 1;
+  }
+  const result = {
+    size,
+    learners: learners.length,
+    heldOut: pooledMetrics(perModel.true).n,
+    fallbacks,
+    metrics: Object.fromEntries(MODELS.map((m) => [m, pooledMetrics(perModel[m])])) as Record<ModelName, Metrics>,
+    worseThanDefaults,
+    seconds: (performance.now() - t0) / 1000,
+  };
+  log(`accuracy, ${size} reviews: ${result.seconds.toFixed(1)} s`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Workload over a year
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A scheduler as the year simulation sees it: it is told each answer and returns the next due day. */
+interface Policy {
+  introduce(item: number, rating: Grade, day: number): number;
+  review(item: number, rating: Grade, day: number, elapsedDays: number): number;
+  /** Called at the start of every day with every item's history so far. */
+  startDay?(day: number, itemHistories: readonly CardHistory[]): Promise<void>;
+}
+
+class FsrsPolicy implements Policy {
+  private model: FSRSAlgorithm;
+  private states: FSRSState[] = [];
+  weightsInUse: readonly number[];
+  refits = 0;
+  constructor(
+    weights: readonly number[],
+    private readonly desiredRetention: number,
+    private readonly refitEveryDays: number | null,
+  ) {
+    this.weightsInUse = weights;
+    this.model = fsrsModel(weights, desiredRetention);
+  }
+  introduce(item: number, rating: Grade, day: number): number {
+    this.states[item] = this.model.next_state(null, 0, rating);
+    return day + this.model.next_interval(this.states[item].stability, 0);
+  }
+  review(item: number, rating: Grade, day: number, elapsedDays: number): number {
+    const state = this.model.next_state(this.states[item]!, elapsedDays, rating);
+    this.states[item] = state;
+    return day + this.model.next_interval(state.stability, elapsedDays);
+  }
+  /** Monthly refit on the learner's own history; cards keep their due days, new weights apply from the next answer. */
+  async startDay(day: number, itemHistories: readonly CardHistory[]): Promise<void> {
+    if (this.refitEveryDays === null || day === 0 || day % this.refitEveryDays !== 0) return;
+    if (itemCount(itemHistories) < MIN_OWN_ITEMS) return;
+    this.weightsInUse = await fitParameters(itemHistories, { enableShortTerm: false, timeout: 10 });
+    this.model = fsrsModel(this.weightsInUse, this.desiredRetention);
+    this.refits += 1;
+    itemHistories.forEach((history, item) => {
+      let state: FSRSState | null = null;
+      for (const r of history) state = this.model.next_state(state, r.deltaDays, r.rating);
+      if (state) this.states[item] = state;
+    });
+  }
+}
+
+/**
+ * SM-2 (SuperMemo 2, the basis of Anki's classic scheduler): ease 2.5; after a pass the interval is 1, then 6, then
+ * the previous interval × ease (rounded); a fail (Again) starts the repetitions over from 1 day (relearning). The
+ * ease moves by quality q after every answer, EF += 0.1 − (5 − q)(0.08 + 0.02(5 − q)), floor 1.3, with Anki's
+ * buttons as q = rating + 1 (Again 2 … Easy 5, as the FSRS benchmark's SM-2 does). The knob `multiplier` scales
+ * every interval SM-2 computes (its own bookkeeping stays unscaled): the due day is round(interval × multiplier).
+ */
+class Sm2Policy implements Policy {
+  private repetitions: number[] = [];
+  private ease: number[] = [];
+  private interval: number[] = [];
+  constructor(private readonly multiplier: number) {}
+  private answer(item: number, rating: Grade, day: number): number {
+    const q = rating + 1;
+    const n = this.repetitions[item] ?? 0;
+    const ease = this.ease[item] ?? 2.5;
+    let interval = this.interval[item] ?? 0;
+    if (q >= 3) {
+      interval = n === 0 ? 1 : n === 1 ? 6 : Math.round(interval * ease);
+      this.repetitions[item] = n + 1;
+    } else {
+      interval = 1;
+      this.repetitions[item] = 0;
+    }
+    this.interval[item] = interval;
+    this.ease[item] = Math.max(1.3, ease + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02));
+    return day + Math.max(1, Math.round(interval * this.multiplier));
+  }
+  introduce(item: number, rating: Grade, day: number): number {
+    return this.answer(item, rating, day);
+  }
+  review(item: number, rating: Grade, day: number): number {
+    return this.answer(item, rating, day);
+  }
+}
+
+/** Leitner: 5 boxes reviewed every 1, 2, 4, 8, 16 days (× the knob); a pass moves up a box, a fail back to box 1. */
+class LeitnerPolicy implements Policy {
+  private static readonly INTERVALS = [1, 2, 4, 8, 16];
+  private box: number[] = [];
+  constructor(private readonly multiplier: number) {}
+  private due(item: number, day: number): number {
+    return day + Math.max(1, Math.round(LeitnerPolicy.INTERVALS[this.box[item]!]! * this.multiplier));
+  }
+  introduce(item: number, _rating: Grade, day: number): number {
+    this.box[item] = 0;
+    return this.due(item, day);
+  }
+  review(item: number, rating: Grade, day: number): number {
+    this.box[item] = rating === 1 ? 0 : Math.min(LeitnerPolicy.INTERVALS.length - 1, this.box[item]! + 1);
+    return this.due(item, day);
+  }
+}
+
+interface YearResult {
+  reviews: number;
+  /** Mean true R over introduced items, at the start of every day of the year and at its end. */
+  averageRetention: number;
+  /** Expected number of the 1,000 items recalled at the end of the year (sum of true R). */
+  rememberedAtEnd: number;
+  /** Share of reviews (after the first exposure) that were recalled. */
+  passRate: number;
+}
+
+/**
+ * One learner, one deck, one year. Each item draws its own random numbers (seeded by learner and item), so all
+ * schedulers and knob settings face the same luck item by item, which keeps the tuning curves smooth.
+ */
+async function simulateYear(learner: Learner, policy: Policy): Promise<YearResult> {
+  const truth = fsrsModel(learner.w);
+  const items: { memory: FSRSState; lastDay: number; dueDay: number; rand: () => number }[] = [];
+  const itemHistories: { rating: Grade; deltaDays: number }[][] = [];
+  let reviews = 0;
+  let passes = 0;
+  let retentionSum = 0;
+  let retentionCount = 0;
+  const measure = (day: number) => {
+    let sum = 0;
+    for (const it of items) sum += truth.forgetting_curve(day - it.lastDay, it.memory.stability);
+    retentionSum += sum;
+    retentionCount += items.length;
+    return sum;
+  };
+  for (let day = 0; day < YEAR.days; day++) {
+    await policy.startDay?.(day, itemHistories);
+    measure(day);
+    items.forEach((it, index) => {
+      if (it.dueDay > day) return;
+      const t = day - it.lastDay;
+      const recalled = it.rand() < truth.forgetting_curve(t, it.memory.stability);
+      const rating = recallRating(learner, recalled, it.rand());
+      it.memory = truth.next_state(it.memory, t, rating);
+      it.lastDay = day;
+      it.dueDay = policy.review(index, rating, day, t);
+      itemHistories[index]!.push({ rating, deltaDays: t });
+      reviews += 1;
+      if (recalled) passes += 1;
+    });
+    for (let k = 0; k < YEAR.newPerDay && items.length < YEAR.items; k++) {
+      const index = items.length;
+      const rand = seededRandom(`${SEED}/year/${learner.id}/${index}`);
+      const rating = firstRating(learner, rand());
+      items.push({ memory: truth.next_state(null, 0, rating), lastDay: day, dueDay: 0, rand });
+      items[index]!.dueDay = policy.introduce(index, rating, day);
+      itemHistories.push([{ rating, deltaDays: 0 }]);
+    }
+  }
+  const rememberedAtEnd = measure(YEAR.days);
+  return {
+    reviews: reviews + items.length,
+    averageRetention: retentionSum / retentionCount,
+    rememberedAtEnd,
+    passRate: passes / reviews,
+  };
+}
+
+interface Scheduler {
+  name: string;
+  knobName: string;
+  /** Knob range, in the direction of rising retention. */
+  low: number;
+  high: number;
+  /** Bisect on a log scale (multipliers) or a linear one (retention). */
+  logScale: boolean;
+  policy(learner: Learner, knob: number): Policy;
+}
+
+const SCHEDULERS: Scheduler[] = [
+  {
+    name: 'FSRS, default weights',
+    knobName: 'desired retention',
+    low: 0.5,
+    high: 0.99,
+    logScale: false,
+    policy: (_l, knob) => new FsrsPolicy(DEFAULT_WEIGHTS, knob, null),
+  },
+  {
+    name: 'FSRS, per-learner (refit monthly)',
+    knobName: 'desired retention',
+    low: 0.5,
+    high: 0.99,
+    logScale: false,
+    policy: (_l, knob) => new FsrsPolicy(DEFAULT_WEIGHTS, knob, YEAR.refitEveryDays),
+  },
+  {
+    name: 'SM-2',
+    knobName: 'interval multiplier',
+    low: 10,
+    high: 0.02,
+    logScale: true,
+    policy: (_l, knob) => new Sm2Policy(knob),
+  },
+  {
+    name: 'Leitner (5 boxes)',
+    knobName: 'interval multiplier',
+    low: 50,
+    high: 0.02,
+    logScale: true,
+    policy: (_l, knob) => new LeitnerPolicy(knob),
+  },
+];
+
+interface Tuned {
+  knob: number;
+  result: YearResult;
+  runs: number;
+}
+
+/** Bisection on the knob until the year's average retention is within the tolerance of the target. */
+async function tune(scheduler: Scheduler, learner: Learner): Promise<Tuned> {
+  const to = (x: number) => (scheduler.logScale ? Math.log(x) : x);
+  const from = (x: number) => (scheduler.logScale ? Math.exp(x) : x);
+  let lo = to(scheduler.low);
+  let hi = to(scheduler.high);
+  let best: { knob: number; result: YearResult } | null = null;
+  let runs = 0;
+  while (runs < 30) {
+    const knob = from((lo + hi) / 2);
+    const result = await simulateYear(learner, scheduler.policy(learner, knob));
+    runs += 1;
+    const gap = result.averageRetention - YEAR.targetRetention;
+    if (!best || Math.abs(gap) < Math.abs(best.result.averageRetention - YEAR.targetRetention)) best = { knob, result };
+    if (Math.abs(gap) <= YEAR.tolerance) break;
+    if (gap < 0) lo = to(knob);
+    else hi = to(knob);
+  }
+  return { ...best!, runs };
+}
+
+interface WorkloadRow {
+  scheduler: Scheduler;
+  perLearner: Tuned[];
+}
+
+async function workload(): Promise<WorkloadRow[]> {
+  const learners = Array.from({ length: YEAR.learners }, (_, i) => drawLearner(`Y${i}`));
+  const rows: WorkloadRow[] = [];
+  for (const scheduler of SCHEDULERS) {
+    const t0 = performance.now();
+    const perLearner: Tuned[] = [];
+    for (const learner of learners) perLearner.push(await tune(scheduler, learner));
+    rows.push({ scheduler, perLearner });
+    log(`workload, ${scheduler.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------------------------
+
+const f3 = (x: number) => x.toFixed(3);
+const f4 = (x: number) => x.toFixed(4);
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`]
+    .concat(rows.map((r) => `| ${r.join(' | ')} |`))
+    .join('\n');
+
+function accuracyTable(results: readonly SizeResult[]): string {
+  const head = ['model'].concat(results.map((r) => `log loss @ ${r.size.toLocaleString('en')}`));
+  head.push(...results.map((r) => `RMSE(bins) @ ${r.size.toLocaleString('en')}`));
+  const rows = MODELS.map((m) =>
+    [m].concat(
+      results.map((r) => f4(r.metrics[m].logLoss)),
+      results.map((r) => f4(r.metrics[m].rmseBins)),
+    ),
+  );
+  return table(head, rows);
+}
+
+function workloadTable(rows: readonly WorkloadRow[]): string {
+  const sm2 = rows.find((r) => r.scheduler.name === 'SM-2')!;
+  const sm2Reviews = mean(sm2.perLearner.map((t) => t.result.reviews));
+  return table(
+    [
+      'scheduler',
+      'knob (mean, range)',
+      'avg retention',
+      'remembered at end',
+      'pass rate',
+      'reviews/day',
+      'minutes/day',
+      'reviews per remembered item',
+      'reviews vs SM-2',
+    ],
+    rows.map(({ scheduler, perLearner }) => {
+      const knobs = perLearner.map((t) => t.knob);
+      const reviews = mean(perLearner.map((t) => t.result.reviews));
+      const remembered = mean(perLearner.map((t) => t.result.rememberedAtEnd));
+      const perDay = reviews / YEAR.days;
+      return [
+        scheduler.name,
+        `${scheduler.knobName} ${f3(mean(knobs))} (${f3(Math.min(...knobs))}–${f3(Math.max(...knobs))})`,
+        f4(mean(perLearner.map((t) => t.result.averageRetention))),
+        remembered.toFixed(0),
+        f3(mean(perLearner.map((t) => t.result.passRate))),
+        perDay.toFixed(1),
+        ((perDay * YEAR.secondsPerReview) / 60).toFixed(1),
+        (reviews / remembered).toFixed(2),
+        `${(((reviews - sm2Reviews) / sm2Reviews) * 100).toFixed(1)}%`,
+      ];
+    }),
+  );
+}
+
+const accuracy: SizeResult[] = [];
+for (const size of HISTORY_SIZES) accuracy.push(await accuracyForSize(size));
+const year = await workload();
+const seconds = (performance.now() - started) / 1000;
+
+const largest = accuracy.at(-1)!;
+const floorGap = largest.metrics['per-learner'].logLoss - largest.metrics.true.logLoss;
+const worseSizes = accuracy.filter((r) => r.metrics['per-learner'].logLoss > r.metrics.defaults.logLoss);
+const fsrsOwn = year.find((r) => r.scheduler.name.startsWith('FSRS, per-learner'))!;
+const sm2 = year.find((r) => r.scheduler.name === 'SM-2')!;
+const ownReviews = mean(fsrsOwn.perLearner.map((t) => t.result.reviews));
+const sm2Reviews = mean(sm2.perLearner.map((t) => t.result.reviews));
+const saving = 1 - ownReviews / sm2Reviews;
+const retentionSpread = year.flatMap((r) => r.perLearner.map((t) => t.result.averageRetention - YEAR.targetRetention));
+const status = (met: boolean) => (met ? '**MET**' : '**MISSED**');
+
+const report = `# Scheduler evaluation (npm run eval:scheduler)
+
+Seed \`${SEED}\`; ts-fsrs FSRS-6; fits by fsrs-rs (@open-spaced-repetition/binding 0.5.0, short-term weights off).
+Run time ${seconds.toFixed(0)} s.
+
+## Accuracy on held-out later reviews
+
+${LEARNERS_PER_SIZE} simulated learners per history size (true weights drawn around the defaults); N training
+reviews each, the next N/4 reviews (later in time) held out: ${accuracy.map((r) => `${r.heldOut.toLocaleString('en')} held-out predictions at ${r.size.toLocaleString('en')}`).join(', ')}
+(a card's first review has nothing to predict from). Metrics computed here from each model's R (history replayed
+with the model's weights in ts-fsrs), averaged over learners weighted by held-out reviews; lower is better.
+Class-pooled: fitted on the other ${LEARNERS_PER_SIZE - 1} learners' training reviews. Per-learner: fitted on the learner's own training
+reviews, or the class-pooled weights when the learner has fewer than ${MIN_OWN_ITEMS} training items (reviews after a card's
+first): that fallback was used for ${accuracy.map((r) => `${r.fallbacks}/${r.learners} learners at ${r.size.toLocaleString('en')}`).join(', ')}. "Own fit only" shows the
+per-learner fit without the fallback.
+
+${accuracyTable(accuracy)}
+
+Per-learner log loss worse than the defaults' for ${accuracy.map((r) => `${r.worseThanDefaults}/${r.learners} learners at ${r.size.toLocaleString('en')}`).join(', ')}.
+
+## Workload over one year
+
+${YEAR.learners} simulated learners, each with one deck of ${YEAR.items.toLocaleString('en')} items introduced ${YEAR.newPerDay} a day (days 1–${YEAR.items / YEAR.newPerDay}), studied every day for ${YEAR.days}
+days; every due item is reviewed on its due day. Same retention: each scheduler's knob is tuned per learner by
+bisection until the year's average true retention (mean R of the introduced items at the start of every day) is
+${YEAR.targetRetention} ± ${YEAR.tolerance} (achieved: ${f4(Math.min(...retentionSpread) + YEAR.targetRetention)}–${f4(Math.max(...retentionSpread) + YEAR.targetRetention)}); reviews are then compared at that retention. FSRS knob: desired retention;
+SM-2 and Leitner knob: a multiplier on every interval they compute. FSRS per-learner starts from the defaults and
+refits every ${YEAR.refitEveryDays} days on the learner's own history so far (from ${MIN_OWN_ITEMS} items on). Reviews include the
+${YEAR.items.toLocaleString('en')} first exposures; minutes assume ${YEAR.secondsPerReview} s per review, any outcome. Averages over learners.
+
+${workloadTable(year)}
+
+## Targets
+
+- Per-learner log loss within ${TARGETS.floorGap} of the true-parameter floor at ${largest.size.toLocaleString('en')} reviews: gap ${f4(floorGap)}: ${status(floorGap <= TARGETS.floorGap)}
+- Per-learner log loss never worse than the defaults at any size: ${worseSizes.length === 0 ? 'better at every size' : `worse at ${worseSizes.map((r) => r.size).join(', ')}`}: ${status(worseSizes.length === 0)}
+- Per-learner FSRS needs at least ${TARGETS.reviewSaving * 100}% fewer reviews than SM-2 at the same retention: ${(saving * 100).toFixed(1)}% fewer: ${status(saving >= TARGETS.reviewSaving)}
+`;
+
+console.log(report);
+const out = resolve(import.meta.dirname, '..', '..', '.data', 'eval-scheduler.md');
+mkdirSync(resolve(out, '..'), { recursive: true });
+writeFileSync(out, report);
+log(`wrote ${out}; total ${seconds.toFixed(1)} s`);
