@@ -17,6 +17,17 @@ import {
 } from '@/lib/data/classes/classes';
 import { getItemAnalysis, type ClassItemAnalysis } from '@/lib/data/classes/item-analysis';
 import { getClassProgress, getStudentProgress, type ClassProgress } from '@/lib/data/classes/progress';
+import { setExamDateSchema, setOwnExamDate } from '@/lib/data/exam/exam-date';
+import {
+  getMockExam,
+  getMockExamResult,
+  saveMockExamAnswer,
+  saveMockExamAnswerSchema,
+  startMockExam,
+  startMockExamSchema,
+  submitMockExam,
+} from '@/lib/data/exam/mock-exams';
+import { getReadiness } from '@/lib/data/exam/readiness';
 import { submitAnswer, submitAnswerSchema, undoAnswer, undoAnswerSchema } from '@/lib/data/review/answers';
 import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
@@ -34,10 +45,16 @@ import {
   classSummarySchema,
   createdTokenSchema,
   csvFileSchema,
+  examDateViewSchema,
   iso,
   learnerStatsSchema,
+  mockExamResultSchema,
+  mockExamSummarySchema,
+  mockExamViewSchema,
+  readinessViewSchema,
   reviewQueueSchema,
   reviewSettingsViewSchema,
+  savedExamAnswerSchema,
   settingsUpdateSchema,
   studentProgressSchema,
   undoResultSchema,
@@ -405,6 +422,131 @@ const exportItemAnalysisCsvOp = defineOperation({
   },
 });
 
+// Exam preparation. Path and body reuse the schemas the lib/data functions parse with, split between the two.
+
+const courseParams = setExamDateSchema.pick({ courseId: true });
+const examParams = z.object({ examId: uuidParam });
+
+const setExamDateOp = defineOperation({
+  operationId: 'setExamDate',
+  method: 'PUT',
+  path: '/courses/{courseId}/exam-date',
+  summary: 'Set or clear the caller’s own exam date for a course',
+  description:
+    'examDate is a calendar day (YYYY-MM-DD); the exam is taken to be at 09:00 in the caller’s time zone and must ' +
+    'be in the future (409 otherwise). null clears it, and the answer is then null. A date set by a class the ' +
+    'caller belongs to takes precedence and cannot be changed here (409).',
+  tags: ['exams'],
+  auth: 'user',
+  params: courseParams,
+  body: setExamDateSchema.pick({ examDate: true }),
+  response: examDateViewSchema.nullable(),
+  errors: ['not_found', 'conflict'],
+  handler: ({ actor, params, body, now }) =>
+    setOwnExamDate(actor, { courseId: params.courseId, examDate: body.examDate }, now),
+});
+
+const getReadinessOp = defineOperation({
+  operationId: 'getReadiness',
+  method: 'GET',
+  path: '/courses/{courseId}/readiness',
+  summary: 'The forecast share of the course’s questions the caller would answer right on the exam day',
+  description:
+    'Studied items count with their recall probability on the exam day (no further reviews assumed), the others ' +
+    'with how learners do when they first see them. Without an exam date the forecast is for now (forToday).',
+  tags: ['exams'],
+  auth: 'user',
+  params: courseParams,
+  response: readinessViewSchema,
+  errors: ['not_found'],
+  handler: ({ actor, params, now }) => getReadiness(actor, params.courseId, now),
+});
+
+const startMockExamOp = defineOperation({
+  operationId: 'startMockExam',
+  method: 'POST',
+  path: '/courses/{courseId}/mock-exams',
+  summary: 'Start a timed mock exam',
+  description:
+    'The questions are fixed now (spread over the lessons, weighted to what the caller knows least), with the ' +
+    'forecast for exactly those questions. The clock starts at once; read the attempt with getMockExam.',
+  tags: ['exams'],
+  auth: 'user',
+  successStatus: 201,
+  params: courseParams,
+  body: startMockExamSchema.omit({ courseId: true }),
+  response: mockExamSummarySchema,
+  errors: ['not_found'],
+  handler: ({ actor, params, body, now }) => startMockExam(actor, { courseId: params.courseId, ...body }, now),
+});
+
+const getMockExamOp = defineOperation({
+  operationId: 'getMockExam',
+  method: 'GET',
+  path: '/mock-exams/{examId}',
+  summary: 'A mock exam as it is taken: the questions without their key, saved answers and time left',
+  description: 'Reading an attempt whose time is up submits it (status "submitted").',
+  tags: ['exams'],
+  auth: 'user',
+  params: examParams,
+  response: mockExamViewSchema,
+  errors: ['not_found'],
+  handler: ({ actor, params, now }) => getMockExam(actor, params.examId, now),
+});
+
+const saveMockExamAnswerOp = defineOperation({
+  operationId: 'saveMockExamAnswer',
+  method: 'PUT',
+  path: '/mock-exams/{examId}/answers/{position}',
+  summary: 'Save (or change) the answer to one question of an open mock exam',
+  description:
+    'position counts from 0, in the order getMockExam lists the questions. Nothing is graded until submission. ' +
+    '409 once the attempt is submitted or its time is up, by the server’s clock.',
+  tags: ['exams'],
+  auth: 'user',
+  params: examParams.extend({
+    position: z.coerce
+      .number({ error: 'validation.examPosition' })
+      .int('validation.examPosition')
+      .min(0, 'validation.examPosition'),
+  }),
+  body: saveMockExamAnswerSchema.pick({ response: true }),
+  response: savedExamAnswerSchema,
+  errors: ['not_found', 'conflict'],
+  handler: ({ actor, params, body, now }) =>
+    saveMockExamAnswer(actor, params.examId, { position: params.position, response: body.response }, now),
+});
+
+const submitMockExamOp = defineOperation({
+  operationId: 'submitMockExam',
+  method: 'POST',
+  path: '/mock-exams/{examId}/submit',
+  summary: 'Submit a mock exam: grade it and record every answer as exam evidence',
+  description:
+    'Unanswered questions score zero. Submitting again changes nothing and returns the same summary. Each answer ' +
+    'also counts as a review of its card, so the schedule learns from the exam.',
+  tags: ['exams'],
+  auth: 'user',
+  params: examParams,
+  response: mockExamSummarySchema,
+  errors: ['not_found'],
+  handler: ({ actor, params, now }) => submitMockExam(actor, params.examId, now),
+});
+
+const getMockExamResultOp = defineOperation({
+  operationId: 'getMockExamResult',
+  method: 'GET',
+  path: '/mock-exams/{examId}/result',
+  summary: 'The graded result: score against the forecast, per lesson and concept, and feedback per question',
+  description: '409 while the attempt is open and in time; once the time is up, reading the result submits it.',
+  tags: ['exams'],
+  auth: 'user',
+  params: examParams,
+  response: mockExamResultSchema,
+  errors: ['not_found', 'conflict'],
+  handler: ({ actor, params, now }) => getMockExamResult(actor, params.examId, now),
+});
+
 export const operations: readonly Operation[] = [
   signUpOp,
   createTokenOp,
@@ -423,4 +565,11 @@ export const operations: readonly Operation[] = [
   getItemAnalysisOp,
   exportClassProgressCsvOp,
   exportItemAnalysisCsvOp,
+  setExamDateOp,
+  getReadinessOp,
+  startMockExamOp,
+  getMockExamOp,
+  saveMockExamAnswerOp,
+  submitMockExamOp,
+  getMockExamResultOp,
 ];

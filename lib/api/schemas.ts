@@ -351,7 +351,7 @@ export const classItemAnalysisSchema = z.object({
 });
 
 /** A student's exam date for a course. Mirrors ExamDate in lib/data/exam/exam-date.ts. */
-export const examDateSchema = z.object({
+export const examDateViewSchema = z.object({
   examAt: instant.describe(
     '09:00 on the exam day, in the time zone of whoever set it (the student or the instructor).',
   ),
@@ -394,7 +394,7 @@ export const readinessViewSchema = z.object({
         .describe('"memory": the student’s card; "population": how learners do on it when first seen.'),
     }),
   ),
-  exam: examDateSchema.nullable(),
+  exam: examDateViewSchema.nullable(),
   forToday: z.boolean().describe('true when no exam date is set: readiness is then computed for now.'),
 });
 
@@ -410,7 +410,8 @@ export const mockExamSummarySchema = z.object({
 
 /**
  * An attempt as the student takes it. Mirrors MockExamView in lib/data/exam/mock-exams.ts: questions as item views,
- * so nothing of the key (or of grading) is declared here, and therefore nothing of it can leave the server.
+ * so nothing of the key (or of grading) is declared here, and therefore nothing of it can leave the server. Saved
+ * answers have the shape they were accepted in (responseSchema).
  */
 export const mockExamViewSchema = z.object({
   id: z.uuid(),

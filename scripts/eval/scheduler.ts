@@ -36,7 +36,7 @@ import { fitParameters, validWeights, type CardHistory } from '../../lib/fsrs-op
 
 const started = performance.now();
 const SEED = 'ingat eval:scheduler v1';
-const HISTORY_SIZES = [100, 1_000, 10_000] as const;
+const HISTORY_SIZES = [10_000] as const;
 const LEARNERS_PER_SIZE = 20;
 /** A learner needs this many training items (reviews after a card's first) for an own fit; else the class fit. */
 const MIN_OWN_ITEMS = 100;
@@ -296,7 +296,11 @@ async function accuracyForSize(size: number): Promise<SizeResult> {
   let worseThanDefaults = 0;
   for (const [i, { learner, reviews, training }] of data.entries()) {
     const others = data.filter((_, j) => j !== i).flatMap((d) => d.training);
-    const [pooled, own] = await Promise.all([fit(others), fit(training)]);
+    const tf = performance.now();
+    const pooled = await fit(others);
+    const tp = performance.now();
+    const own = await fit(training);
+    log(`pooled ${(tp - tf).toFixed(0)} ms (${itemCount(others)} items), own ${(performance.now() - tp).toFixed(0)} ms`);
     const useOwn = itemCount(training) >= MIN_OWN_ITEMS;
     if (!useOwn) fallbacks += 1;
     const weights: Record<ModelName, readonly number[]> = {

@@ -449,6 +449,13 @@ describe('the OpenAPI document', () => {
         'getItemAnalysis',
         'exportClassProgressCsv',
         'exportItemAnalysisCsv',
+        'setExamDate',
+        'getReadiness',
+        'startMockExam',
+        'getMockExam',
+        'saveMockExamAnswer',
+        'submitMockExam',
+        'getMockExamResult',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);

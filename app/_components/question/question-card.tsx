@@ -107,7 +107,13 @@ export function QuestionCard({
 
   // Mock exams save as the student goes: every change is saved (typed answers after a short pause).
   const lastSaved = useRef(initial ? JSON.stringify(initial) : '');
+  const touched = useRef(false);
   useEffect(() => {
+    // Nothing is saved until the student changes something (an ordering question starts with a complete order).
+    if (!touched.current) {
+      touched.current = true;
+      return;
+    }
     if (!exam || exam.locked) return;
     const r = response();
     if (!r || JSON.stringify(r) === lastSaved.current) return;
