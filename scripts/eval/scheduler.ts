@@ -36,8 +36,14 @@ import { fitParameters, validWeights, type CardHistory } from '../../lib/fsrs-op
 
 const started = performance.now();
 const SEED = 'ingat eval:scheduler v1';
-const HISTORY_SIZES = [10_000] as const;
-const LEARNERS_PER_SIZE = 20;
+const HISTORY_SIZES = [100, 1_000, 10_000] as const;
+/** Held-out reviews per training review: N training reviews, then the next N/4 held out. */
+const HOLD_OUT_RATIO = 0.25;
+/** Learners come in classes of 20; more classes where histories are short and the metrics noisy. */
+const CLASS_SIZE = 20;
+const CLASSES_PER_SIZE: Record<number, number> = { 100: 10, 1_000: 5, 10_000: 1 };
+/** Class-pooled weights for a learner are fitted on the other folds of their class (15 of the 20 learners). */
+const FOLDS = 4;
 /** A learner needs this many training items (reviews after a card's first) for an own fit; else the class fit. */
 const MIN_OWN_ITEMS = 100;
 const YEAR = {
@@ -284,38 +290,37 @@ interface SizeResult {
 
 async function accuracyForSize(size: number): Promise<SizeResult> {
   const t0 = performance.now();
-  const total = Math.round(size * 1.25);
-  const learners = Array.from({ length: LEARNERS_PER_SIZE }, (_, i) => drawLearner(`L${i}`));
-  const data = learners.map((learner) => {
-    const reviews = simulateHistory(learner, total);
-    return { learner, reviews, training: histories(reviews.slice(0, size)) };
-  });
   const fit = (hs: CardHistory[]) => fitParameters(hs, { enableShortTerm: false, timeout: 10 });
   const perModel = Object.fromEntries(MODELS.map((m) => [m, [] as Metrics[]])) as Record<ModelName, Metrics[]>;
   let fallbacks = 0;
   let worseThanDefaults = 0;
-  for (const [i, { learner, reviews, training }] of data.entries()) {
-    const others = data.filter((_, j) => j !== i).flatMap((d) => d.training);
-    const tf = performance.now();
-    const pooled = await fit(others);
-    const tp = performance.now();
-    const own = await fit(training);
-    log(`pooled ${(tp - tf).toFixed(0)} ms (${itemCount(others)} items), own ${(performance.now() - tp).toFixed(0)} ms`);
-    const useOwn = itemCount(training) >= MIN_OWN_ITEMS;
-    if (!useOwn) fallbacks += 1;
-    const weights: Record<ModelName, readonly number[]> = {
-      defaults: DEFAULT_WEIGHTS,
-      'class-pooled': pooled,
-      'per-learner': useOwn ? own : pooled,
-      'per-learner, own fit only': own,
-      true: learner.w,
-    };
-    for (const m of MODELS) perModel[m].push(metrics(predict(weights[m], reviews, size)));
-    if (perModel['per-learner'].at(-1)!.logLoss > perModel.defaults.at(-1)!.logLoss) worseThanDefaults += 1;
+  for (let c = 0; c < CLASSES_PER_SIZE[size]!; c++) {
+    const data = Array.from({ length: CLASS_SIZE }, (_, i) => {
+      const learner = drawLearner(`class ${c}/learner ${i}`);
+      const reviews = simulateHistory(learner, Math.round(size * (1 + HOLD_OUT_RATIO)));
+      return { learner, reviews, training: histories(reviews.slice(0, size)), fold: i % FOLDS };
+    });
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const pooled = await fit(data.filter((d) => d.fold !== fold).flatMap((d) => d.training));
+      for (const { learner, reviews, training } of data.filter((d) => d.fold === fold)) {
+        const own = await fit(training);
+        const useOwn = itemCount(training) >= MIN_OWN_ITEMS;
+        if (!useOwn) fallbacks += 1;
+        const weights: Record<ModelName, readonly number[]> = {
+          defaults: DEFAULT_WEIGHTS,
+          'class-pooled': pooled,
+          'per-learner': useOwn ? own : pooled,
+          'per-learner, own fit only': own,
+          true: learner.w,
+        };
+        for (const m of MODELS) perModel[m].push(metrics(predict(weights[m], reviews, size)));
+        if (perModel['per-learner'].at(-1)!.logLoss > perModel.defaults.at(-1)!.logLoss) worseThanDefaults += 1;
+      }
+    }
   }
   const result = {
     size,
-    learners: learners.length,
+    learners: perModel.true.length,
     heldOut: pooledMetrics(perModel.true).n,
     fallbacks,
     metrics: Object.fromEntries(MODELS.map((m) => [m, pooledMetrics(perModel[m])])) as Record<ModelName, Metrics>,

@@ -179,7 +179,7 @@ describe('exam preparation over the API', () => {
     expect(readiness.json).toMatchObject({ exam: null, forToday: true, examDate: NOW.toISOString() });
   });
 
-  it('answers 409 for a result before submission, a save after the time is up, and an exam date in the past', async () => {
+  it('answers 409 for a result before submission, a save after the time is up, and refuses an exam date in the past with 400', async () => {
     const { token } = await studentWithToken();
     const examId = await startExam(token, 5, 2);
     const early = await call('GET', `/mock-exams/${examId}/result`, { token });
@@ -202,8 +202,8 @@ describe('exam preparation over the API', () => {
     expect(result.json).toMatchObject({ score: 0, correctCount: 0 });
 
     const past = await call('PUT', `/courses/${COURSE}/exam-date`, { token, body: { examDate: '2026-11-30' } });
-    expect(past.status).toBe(409);
-    expect(past.json).toMatchObject({ error: { code: 'conflict' } });
+    expect(past.status).toBe(400);
+    expect(past.json).toMatchObject({ error: { code: 'invalid', fields: { examDate: [expect.any(String)] } } });
   });
 
   it("answers 409 when the student's class has set the exam date", async () => {

@@ -113,7 +113,7 @@ describe('exam date and readiness', () => {
   it('refuses an exam date in the past and names the problem', async () => {
     const student = await makeActor();
     const e = await caught(setOwnExamDate(student, { courseId: COURSE, examDate: '2026-11-01' }, T0));
-    expect(e.messageKey).toBe('validation.examDatePast');
+    expect(e.fieldErrors.examDate).toEqual(['validation.examDatePast']);
     const bad = await caught(setOwnExamDate(student, { courseId: COURSE, examDate: '20-12-2026' }, T0));
     expect(bad.fieldErrors.examDate).toEqual(['validation.dateInvalid']);
   });

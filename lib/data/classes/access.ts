@@ -8,6 +8,8 @@ import { db } from '@/lib/db/client';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { requireActor, type Actor } from '../actor';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ClassRow {
   id: string;
   courseId: string;
@@ -18,7 +20,7 @@ export interface ClassRow {
 }
 
 async function findClass(classId: string): Promise<ClassRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(classId)) throw new NotFound();
+  if (!UUID.test(classId)) throw new NotFound();
   const row = await db().class.findUnique({ where: { id: classId } });
   if (!row) throw new NotFound();
   return row;
@@ -53,7 +55,7 @@ export async function classForViewer(
 
 /** A student of the class (active), for an instructor looking at them; otherwise NotFound. */
 export async function requireActiveMember(classId: string, studentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(studentId)) throw new NotFound();
+  if (!UUID.test(studentId)) throw new NotFound();
   const member = await db().classMember.findUnique({
     where: { classId_userId: { classId, userId: studentId } },
     include: { user: { select: { id: true, displayName: true, email: true, timeZone: true } } },

@@ -6,7 +6,7 @@ import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { courseCatalog } from '@/lib/content/catalog';
-import { Conflict, NotFound } from '@/lib/errors';
+import { Conflict, Invalid, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
 
@@ -25,7 +25,10 @@ export async function effectiveExamDate(userId: string, courseId: string, now: D
   if (fromClass?.class.examDate)
     return { examAt: fromClass.class.examDate.toISOString(), source: 'class', className: fromClass.class.name };
   const own = await db().studentExamDate.findUnique({ where: { userId_courseId: { userId, courseId } } });
-  return own ? { examAt: own.examDate.toISOString(), source: 'own', className: null } : null;
+  // Once the exam has passed, scheduling and readiness return to normal.
+  return own && own.examDate.getTime() > now.getTime()
+    ? { examAt: own.examDate.toISOString(), source: 'own', className: null }
+    : null;
 }
 
 export const setExamDateSchema = z.object({
@@ -50,9 +53,7 @@ export async function setOwnExamDate(actor: Actor | null, input: unknown, now: D
     return null;
   }
   const at = examInstant(examDate, a.timeZone);
-  if (at.getTime() <= now.getTime()) {
-    throw new Conflict('validation.examDatePast');
-  }
+  if (at.getTime() <= now.getTime()) throw new Invalid({ examDate: ['validation.examDatePast'] });
   await db().studentExamDate.upsert({
     where: { userId_courseId: { userId: a.id, courseId } },
     create: { userId: a.id, courseId, examDate: at, setAt: now },

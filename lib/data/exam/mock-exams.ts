@@ -20,6 +20,8 @@ import { requireActor, type Actor } from '../actor';
 import { recordExamAnswer } from '../review/answers';
 import { readinessItems } from './readiness';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Grace for the last request in flight when time runs out. */
 const GRACE_MS = 5_000;
 
@@ -38,7 +40,10 @@ export const startMockExamSchema = z.object({
 });
 
 export const saveMockExamAnswerSchema = z.object({
-  position: z.number({ error: 'validation.examPosition' }).int().min(0),
+  position: z
+    .number({ error: 'validation.examPosition' })
+    .int('validation.examPosition')
+    .min(0, 'validation.examPosition'),
   response: responseSchema,
 });
 
@@ -84,7 +89,7 @@ export interface MockExamResult extends MockExamSummary {
 
 async function ownExam(actor: Actor | null, examId: string) {
   const a = requireActor(actor);
-  if (!/^[0-9a-f-]{36}$/i.test(examId)) throw new NotFound();
+  if (!UUID.test(examId)) throw new NotFound();
   const exam = await db().mockExam.findFirst({ where: { id: examId, userId: a.id }, include: { answers: true } });
   if (!exam) throw new NotFound();
   return { a, exam };
@@ -208,9 +213,12 @@ export async function saveMockExamAnswer(
 
 /** Claims the submission (once), grades, records every answer as exam evidence, stores the score. */
 async function finalize(a: Actor, examId: string, now: Date): Promise<void> {
+  const deadline = (await db().mockExam.findUniqueOrThrow({ where: { id: examId }, select: { deadlineAt: true } }))
+    .deadlineAt;
+  // Submitted when the student pressed submit, or at the deadline when time ran out (whenever it is noticed).
   const claimed = await db().mockExam.updateMany({
     where: { id: examId, userId: a.id, submittedAt: null },
-    data: { submittedAt: now },
+    data: { submittedAt: now.getTime() > deadline.getTime() ? deadline : now },
   });
   const exam = await db().mockExam.findUniqueOrThrow({ where: { id: examId }, include: { answers: true } });
   if (claimed.count === 0 && exam.score !== null) return;
