@@ -288,6 +288,9 @@ export const classProgressSchema = z.object({
       items: z.number().int(),
       overdue: z.number().int(),
       assigned: z.record(z.string(), studiedOfTotal).describe('Per assigned lesson id: cards started and total.'),
+      mockExams: z
+        .object({ count: z.number().int(), lastScore: z.number().nullable(), lastAt: instant.nullable() })
+        .describe("Submitted mock exams of the class's course: how many and the latest score."),
       atRisk: z.array(riskReasonSchema),
     }),
   ),

@@ -110,7 +110,7 @@ function drawLearner(id: string): Learner {
   w[11] = w[11]! * factor(0.3);
   w[20] = w[20]! * factor(0.5);
   // ts-fsrs clamps each weight into its valid range; keep the clamped values as the truth.
-  const valid = generatorParameters({ w, enable_short_term: false }).w;
+  const valid = [...generatorParameters({ w, enable_short_term: false }).w];
   if (!validWeights(valid, { enableShortTerm: false })) throw new Error(`invalid true weights for ${id}`);
   const uniform = (lo: number, hi: number) => lo + (hi - lo) * rand();
   return {
@@ -499,10 +499,11 @@ async function simulateYear(learner: Learner, policy: Policy): Promise<YearResul
 interface Scheduler {
   name: string;
   knobName: string;
-  /** Knob range, in the direction of rising retention. */
-  low: number;
-  high: number;
-  /** Bisect on a log scale (multipliers) or a linear one (retention). */
+  /** A first bracket of knob values, the first giving lower retention than the second. */
+  start: [number, number];
+  /** The knob never leaves these bounds (same order). */
+  limits: [number, number];
+  /** Search on a log scale (multipliers) or a linear one (retention). */
   logScale: boolean;
   policy(learner: Learner, knob: number): Policy;
 }
@@ -511,32 +512,32 @@ const SCHEDULERS: Scheduler[] = [
   {
     name: 'FSRS, default weights',
     knobName: 'desired retention',
-    low: 0.5,
-    high: 0.99,
+    start: [0.75, 0.9],
+    limits: [0.3, 0.99],
     logScale: false,
     policy: (_l, knob) => new FsrsPolicy(DEFAULT_WEIGHTS, knob, null),
   },
   {
     name: 'FSRS, per-learner (refit monthly)',
     knobName: 'desired retention',
-    low: 0.5,
-    high: 0.99,
+    start: [0.75, 0.9],
+    limits: [0.3, 0.99],
     logScale: false,
     policy: (_l, knob) => new FsrsPolicy(DEFAULT_WEIGHTS, knob, YEAR.refitEveryDays),
   },
   {
     name: 'SM-2',
     knobName: 'interval multiplier',
-    low: 10,
-    high: 0.02,
+    start: [8, 2],
+    limits: [1000, 0.01],
     logScale: true,
     policy: (_l, knob) => new Sm2Policy(knob),
   },
   {
     name: 'Leitner (5 boxes)',
     knobName: 'interval multiplier',
-    low: 50,
-    high: 0.02,
+    start: [20, 5],
+    limits: [1000, 0.01],
     logScale: true,
     policy: (_l, knob) => new LeitnerPolicy(knob),
   },
@@ -546,27 +547,48 @@ interface Tuned {
   knob: number;
   result: YearResult;
   runs: number;
+  /** False when the tolerance was not reached (the closest run is reported). */
+  reached: boolean;
 }
 
-/** Bisection on the knob until the year's average retention is within the tolerance of the target. */
-async function tune(scheduler: Scheduler, learner: Learner): Promise<Tuned> {
-  const to = (x: number) => (scheduler.logScale ? Math.log(x) : x);
-  const from = (x: number) => (scheduler.logScale ? Math.exp(x) : x);
-  let lo = to(scheduler.low);
-  let hi = to(scheduler.high);
-  let best: { knob: number; result: YearResult } | null = null;
+/**
+ * The knob at which the year's average retention is `target` within the tolerance: regula falsi (Illinois variant)
+ * on retention − target, from the scheduler's starting bracket, widened while it does not contain the target.
+ */
+async function tune(scheduler: Scheduler, learner: Learner, target: number): Promise<Tuned> {
+  const { logScale, limits } = scheduler;
+  const to = (knob: number) => (logScale ? Math.log(knob) : knob);
+  const from = (x: number) => (logScale ? Math.exp(x) : x);
   let runs = 0;
-  while (runs < 30) {
-    const knob = from((lo + hi) / 2);
+  let best: { knob: number; result: YearResult; gap: number } | null = null;
+  const run = async (x: number) => {
+    const knob = from(Math.min(Math.max(x, to(limits[0])), to(limits[1])));
     const result = await simulateYear(learner, scheduler.policy(learner, knob));
     runs += 1;
-    const gap = result.averageRetention - YEAR.targetRetention;
-    if (!best || Math.abs(gap) < Math.abs(best.result.averageRetention - YEAR.targetRetention)) best = { knob, result };
-    if (Math.abs(gap) <= YEAR.tolerance) break;
-    if (gap < 0) lo = to(knob);
-    else hi = to(knob);
+    const point = { x: to(knob), knob, result, gap: result.averageRetention - target };
+    if (!best || Math.abs(point.gap) < Math.abs(best.gap)) best = point;
+    return point;
+  };
+  const done = () => runs >= 30 || Math.abs(best!.gap) <= YEAR.tolerance;
+  let lo = await run(to(scheduler.start[0]));
+  let hi = await run(to(scheduler.start[1]));
+  while (lo.gap > 0 && !done() && lo.knob !== limits[0]) lo = await run(lo.x - (hi.x - lo.x));
+  while (hi.gap < 0 && !done() && hi.knob !== limits[1]) hi = await run(hi.x + (hi.x - lo.x));
+  let [fLo, fHi, side] = [lo.gap, hi.gap, 0];
+  while (lo.gap <= 0 && hi.gap >= 0 && !done()) {
+    const point = await run((lo.x * fHi - hi.x * fLo) / (fHi - fLo));
+    if (point.gap < 0) {
+      [lo, fLo] = [point, point.gap];
+      if (side === -1) fHi /= 2;
+      side = -1;
+    } else {
+      [hi, fHi] = [point, point.gap];
+      if (side === 1) fLo /= 2;
+      side = 1;
+    }
   }
-  return { ...best!, runs };
+  const { knob, result, gap } = best!;
+  return { knob, result, runs, reached: Math.abs(gap) <= YEAR.tolerance };
 }
 
 interface WorkloadRow {
@@ -574,13 +596,13 @@ interface WorkloadRow {
   perLearner: Tuned[];
 }
 
-async function workload(): Promise<WorkloadRow[]> {
+async function workload(target: number): Promise<WorkloadRow[]> {
   const learners = Array.from({ length: YEAR.learners }, (_, i) => drawLearner(`Y${i}`));
   const rows: WorkloadRow[] = [];
   for (const scheduler of SCHEDULERS) {
     const t0 = performance.now();
     const perLearner: Tuned[] = [];
-    for (const learner of learners) perLearner.push(await tune(scheduler, learner));
+    for (const learner of learners) perLearner.push(await tune(scheduler, learner, target));
     rows.push({ scheduler, perLearner });
     log(`workload, ${scheduler.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -602,12 +624,11 @@ const table = (head: string[], rows: string[][]) =>
 function accuracyTable(results: readonly SizeResult[]): string {
   const head = ['model'].concat(results.map((r) => `log loss @ ${r.size.toLocaleString('en')}`));
   head.push(...results.map((r) => `RMSE(bins) @ ${r.size.toLocaleString('en')}`));
-  const rows = MODELS.map((m) =>
-    [m].concat(
-      results.map((r) => f4(r.metrics[m].logLoss)),
-      results.map((r) => f4(r.metrics[m].rmseBins)),
-    ),
-  );
+  const rows = MODELS.map((m) => [
+    m,
+    ...results.map((r) => f4(r.metrics[m].logLoss)),
+    ...results.map((r) => f4(r.metrics[m].rmseBins)),
+  ]);
   return table(head, rows);
 }
 
@@ -648,7 +669,7 @@ function workloadTable(rows: readonly WorkloadRow[]): string {
 
 const accuracy: SizeResult[] = [];
 for (const size of HISTORY_SIZES) accuracy.push(await accuracyForSize(size));
-const year = await workload();
+const year = await workload(Number(process.env.EVAL_TARGET ?? YEAR.targetRetention));
 const seconds = (performance.now() - started) / 1000;
 
 const largest = accuracy.at(-1)!;
@@ -669,11 +690,11 @@ Run time ${seconds.toFixed(0)} s.
 
 ## Accuracy on held-out later reviews
 
-${LEARNERS_PER_SIZE} simulated learners per history size (true weights drawn around the defaults); N training
+${CLASS_SIZE} simulated learners per class (true weights drawn around the defaults); N training
 reviews each, the next N/4 reviews (later in time) held out: ${accuracy.map((r) => `${r.heldOut.toLocaleString('en')} held-out predictions at ${r.size.toLocaleString('en')}`).join(', ')}
 (a card's first review has nothing to predict from). Metrics computed here from each model's R (history replayed
 with the model's weights in ts-fsrs), averaged over learners weighted by held-out reviews; lower is better.
-Class-pooled: fitted on the other ${LEARNERS_PER_SIZE - 1} learners' training reviews. Per-learner: fitted on the learner's own training
+Class-pooled: fitted on the other folds' training reviews. Per-learner: fitted on the learner's own training
 reviews, or the class-pooled weights when the learner has fewer than ${MIN_OWN_ITEMS} training items (reviews after a card's
 first): that fallback was used for ${accuracy.map((r) => `${r.fallbacks}/${r.learners} learners at ${r.size.toLocaleString('en')}`).join(', ')}. "Own fit only" shows the
 per-learner fit without the fallback.

@@ -211,6 +211,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
               shown: t('classes.shown', { n: '{n}', total: '{total}' }),
               riskNone: t('classes.riskNone'),
               lessonProgress: t('classes.col.assigned'),
+              mockExams: t('classes.col.mockExams'),
             }}
           />
         )}

@@ -21,6 +21,7 @@ export interface RosterLabels {
   shown: string;
   riskNone: string;
   lessonProgress: string;
+  mockExams: string;
 }
 
 type SortKey = 'name' | 'lastActive' | 'reviews7d' | 'retention' | 'known' | 'overdue' | 'risk';
@@ -118,6 +119,7 @@ export function RosterTable({
               {header('known')}
               {header('overdue')}
               <th scope="col">{labels.lessonProgress}</th>
+              <th scope="col">{labels.mockExams}</th>
               {header('risk')}
               <th scope="col">
                 <span className="visually-hidden">{labels.remove}</span>
@@ -149,6 +151,9 @@ export function RosterTable({
                           {l.title}: {s.assigned[l.id]?.studied ?? 0}/{s.assigned[l.id]?.total ?? 0}
                         </div>
                       ))}
+                </td>
+                <td>
+                  {s.mockExams.count === 0 ? '—' : `${s.mockExams.count} · ${pct.format(s.mockExams.lastScore ?? 0)}`}
                 </td>
                 <td>
                   {riskText[s.id]?.length ? (

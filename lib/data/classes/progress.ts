@@ -29,6 +29,8 @@ export interface StudentRow {
   overdue: number;
   /** Per assigned lesson: cards started and total. */
   assigned: Record<string, { studied: number; total: number }>;
+  /** Submitted mock exams of the class's course: how many, and the latest score. */
+  mockExams: { count: number; lastScore: number | null; lastAt: string | null };
   atRisk: RiskReason[];
 }
 
@@ -138,10 +140,18 @@ export async function classDashboardData(classId: string, now: Date): Promise<Cl
   if (!row) throw new NotFound();
   const catalog = await courseCatalog(row.courseId);
   if (!catalog) throw new NotFound();
-  const [activity, cards] = await Promise.all([
+  const [activity, cards, exams] = await Promise.all([
     db().$queryRaw<ActivityRow[]>(activityQuery(classId, now)),
     db().$queryRaw<CardAggregateRow[]>(cardQuery(classId, now)),
+    db().$queryRaw<{ userId: string; count: bigint; lastScore: number | null; lastAt: Date | null }[]>`
+      SELECT e."userId"::text AS "userId", count(*) AS count,
+             (array_agg(e."score" ORDER BY e."submittedAt" DESC))[1] AS "lastScore", max(e."submittedAt") AS "lastAt"
+      FROM "MockExam" e
+      WHERE e."userId" IN (SELECT "userId" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "removedAt" IS NULL)
+        AND e."courseId" = ${row.courseId} AND e."score" IS NOT NULL
+      GROUP BY e."userId"`,
   ]);
+  const examsByUser = new Map(exams.map((e) => [e.userId, e]));
 
   const dueByLesson = new Map(row.assignments.map((a) => [a.lessonId, a.dueAt]));
   const lessons = catalog.course.lessons.map((l) => ({
@@ -193,6 +203,11 @@ export async function classDashboardData(classId: string, now: Date): Promise<Cl
       items: t.items,
       overdue: t.overdue,
       assigned,
+      mockExams: {
+        count: Number(examsByUser.get(a.userId)?.count ?? 0),
+        lastScore: examsByUser.get(a.userId)?.lastScore ?? null,
+        lastAt: examsByUser.get(a.userId)?.lastAt?.toISOString() ?? null,
+      },
       atRisk: atRisk({
         now,
         joinedAt: a.joinedAt,

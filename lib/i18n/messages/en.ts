@@ -357,6 +357,7 @@ export const en: Messages = {
       known: 'Items known (estimate)',
       overdue: 'Overdue cards',
       risk: 'Risk',
+      mockExams: 'Mock exams (count · latest score)',
       assigned: 'Assignment progress (started/total)',
     },
     never: 'never',

@@ -362,6 +362,7 @@ export const id = {
       known: 'Butir dikuasai (perkiraan)',
       overdue: 'Kartu terlambat',
       risk: 'Risiko',
+      mockExams: 'Ujian coba (jumlah · skor terakhir)',
       assigned: 'Kemajuan tugas (dimulai/total)',
     },
     never: 'belum pernah',
