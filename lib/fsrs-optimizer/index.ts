@@ -74,8 +74,15 @@ function toItems(histories: readonly CardHistory[]): FSRSBindingItem[] {
       }
       return new FSRSBindingReview(rating, deltaDays);
     });
-    // One item per review after the first, holding the card's history up to and including that review.
-    for (let end = 2; end <= reviews.length; end++) items.push(new FSRSBindingItem(reviews.slice(0, end)));
+    // One item per review after the first, holding the card's history up to and including that review. fsrs-rs
+    // aborts the whole process (a Rust panic across the addon boundary) on an item whose reviews all have
+    // delta 0, e.g. a card seen only in same-day learning steps so far: such items carry no information about
+    // forgetting over days and are left out.
+    let sawDayGap = false;
+    for (let end = 2; end <= reviews.length; end++) {
+      if (history[end - 1]!.deltaDays > 0) sawDayGap = true;
+      if (sawDayGap) items.push(new FSRSBindingItem(reviews.slice(0, end)));
+    }
   });
   return items;
 }

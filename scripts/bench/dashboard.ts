@@ -242,6 +242,8 @@ async function main(): Promise<number> {
   }
   for (const p of plans) {
     console.log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${p.name} (execution ${p.ms.toFixed(1)} ms)\n${p.plan}`);
+    const scanned = [...new Set([...p.plan.matchAll(/Seq Scan on ("[^"]+"|\S+)/g)].map((m) => m[1]))];
+    if (scanned.length) console.log(`(sequential scans in "${p.name}": ${scanned.join(', ')})`);
   }
   if (missing.length) console.log(`\nMISSING, not measured:\n${missing.map((m) => `  - ${m}`).join('\n')}`);
   const seq = plans.filter((p) => p.seqScan);
@@ -510,10 +512,10 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
   for (let from = 0; from < total; from += LOG_CHUNK) {
     await done(
       `ReviewLog ${Math.min(from + LOG_CHUNK, total).toLocaleString('en')} / ${total.toLocaleString('en')}`,
-      `INSERT INTO "ReviewLog" (id, "userId", "cardId", "itemId", source, "idempotencyKey", seed, response, correct,
+      `INSERT INTO "ReviewLog" (id, seq, "userId", "cardId", "itemId", source, "idempotencyKey", seed, response, correct,
                                 score, rating, "durationMs", "answeredAt", "timeZone", "desiredRetention",
                                 "cardVersionBefore", "cardVersionAfter", "firstAttempt", "stateBefore", "stateAfter")
-       SELECT a.id, a.user_id, a.card_id, a.item_id, s.source::"AnswerSource", a.key,
+       SELECT a.id, a.rn, a.user_id, a.card_id, a.item_id, s.source::"AnswerSource", a.key,
               CASE WHEN s.source = 'LESSON' THEN 'lesson:' || a.user_id || ':' || a.item_id
                    ELSE 'card:' || a.card_id || ':' || a.n END,
               CASE WHEN a.ok THEN i.right_response
@@ -544,6 +546,8 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
       [from, from + LOG_CHUNK],
     );
   }
+  // seq was given (the time order, like the app's recording order): move the sequence past it.
+  await client.query(`SELECT setval(pg_get_serial_sequence('"ReviewLog"', 'seq'), $1)`, [total]);
   await done(
     'ReviewRevocation',
     `INSERT INTO "ReviewRevocation" ("reviewLogId", reason, at)

@@ -19,6 +19,7 @@ import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
 import { recordExamAnswer } from '../review/answers';
 import { readinessItems } from './readiness';
+import { settingsOf } from '../review/settings';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,9 +101,10 @@ export async function startMockExam(actor: Actor | null, input: unknown, now: Da
   const { courseId, questions, minutes } = parseOrThrow(startMockExamSchema, input);
   const catalog = await courseCatalog(courseId);
   if (!catalog) throw new NotFound();
-  const items = await readinessItems(a.id, catalog);
+  const [items, settings] = await Promise.all([readinessItems(a.id, catalog), settingsOf(a.id)]);
   const rate = bankFirstAttemptRate(items);
-  const forecasts = new Map(items.map((i) => [i.itemId, itemForecast(i, now, rate)]));
+  const params = { weights: settings.weights ?? undefined };
+  const forecasts = new Map(items.map((i) => [i.itemId, itemForecast(i, now, rate, params)]));
   const id = randomUUID();
   const chosen = pickQuestions(
     items.map((i) => ({

@@ -49,6 +49,7 @@ export async function examPlanFor(
       target: settings.desiredRetention,
       maxPerDay: settings.maxReviewsPerDay,
       dayOf: (at) => daysBetween(today, learnerDayKey(at, timeZone, settings.rolloverHour)),
+      params: { weights: settings.weights ?? undefined },
     },
   );
   return {

@@ -9,6 +9,7 @@ import { readiness, type Readiness, type ReadinessItem } from '@/lib/domain/exam
 import { NotFound } from '@/lib/errors';
 import { requireActor, type Actor } from '../actor';
 import { memoryOfRow } from '../review/memory';
+import { settingsOf } from '../review/settings';
 import { effectiveExamDate, type ExamDate } from './exam-date';
 
 const MIN_CLASS_ATTEMPTS = 30;
@@ -80,6 +81,7 @@ export async function getReadiness(actor: Actor | null, courseId: string, now: D
   if (!catalog) throw new NotFound();
   const exam = await effectiveExamDate(a.id, courseId, now);
   const at = exam ? new Date(exam.examAt) : now;
-  const items = await readinessItems(a.id, catalog);
-  return { ...readiness(items, at), exam, forToday: !exam };
+  const [items, settings] = await Promise.all([readinessItems(a.id, catalog), settingsOf(a.id)]);
+  // The learner's own FSRS parameters when they have them (issue: readiness uses the current parameters).
+  return { ...readiness(items, at, { params: { weights: settings.weights ?? undefined } }), exam, forToday: !exam };
 }

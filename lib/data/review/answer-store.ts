@@ -31,24 +31,28 @@ export interface CardForAnswer {
 export interface AnswerContext {
   card: CardForAnswer | null;
   desiredRetention: number;
+  /** The learner's FSRS weights, or undefined for the defaults. */
+  weights: number[] | undefined;
   alreadyRecorded: boolean;
 }
 
 export async function loadForAnswer(userId: string, cardId: string, idempotencyKey: string): Promise<AnswerContext> {
   const rows = await db().$queryRaw<
-    (Partial<CardForAnswer> & { desiredRetention: number | null; logId: string | null })[]
+    (Partial<CardForAnswer> & { desiredRetention: number | null; weights: number[] | null; logId: string | null })[]
   >`
     SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
            c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
-           s."desiredRetention", l."id"::text AS "logId"
+           s."desiredRetention", p."weights", l."id"::text AS "logId"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${cardId}::uuid AND c."userId" = ${userId}::uuid
     LEFT JOIN "ReviewSettings" s ON s."userId" = ${userId}::uuid
+    LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
     LEFT JOIN "ReviewLog" l ON l."userId" = ${userId}::uuid AND l."idempotencyKey" = ${idempotencyKey}`;
   const row = rows[0]!;
   return {
     card: row.id ? (row as CardForAnswer) : null,
     desiredRetention: row.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
+    weights: row.weights ?? undefined,
     alreadyRecorded: row.logId !== null,
   };
 }

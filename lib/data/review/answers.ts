@@ -28,6 +28,7 @@ import { requireActor, type Actor } from '../actor';
 import { ensureCard } from './deck';
 import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
 import { appendAnswer, loadForAnswer } from './answer-store';
+import { settingsOf } from './settings';
 
 export interface AnswerResult extends Feedback {
   itemId: string;
@@ -165,7 +166,10 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
   const feedback = feedbackFor(found.item, input.response, seed);
   const rating = ratingForAnswer(feedback.correct);
   const before = memoryOfRow(card);
-  const after = schedule(before, rating, input.now, { desiredRetention: context.desiredRetention });
+  const after = schedule(before, rating, input.now, {
+    desiredRetention: context.desiredRetention,
+    weights: context.weights,
+  });
 
   let logId: string | null;
   try {
@@ -315,7 +319,11 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
 
   const rating = ADJUSTMENT_RATING[adjustment];
   const before = readStoredState(log.stateBefore);
-  const after = schedule(before, rating, log.answeredAt, { desiredRetention: log.desiredRetention });
+  const { weights } = await settingsOf(a.id);
+  const after = schedule(before, rating, log.answeredAt, {
+    desiredRetention: log.desiredRetention,
+    weights: weights ?? undefined,
+  });
   const created = await db().$transaction(async (tx) => {
     const moved = await tx.card.updateMany({
       where: { id: log.cardId, version: log.cardVersionAfter },

@@ -110,7 +110,7 @@ export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQu
     phase: PHASE_FROM_DB[c.phase],
     due: c.due,
     position: c.position,
-    retrievability: retrievability(memoryOfRow(c), now, {}),
+    retrievability: retrievability(memoryOfRow(c), now, { weights: settings.weights ?? undefined }),
     priority: assigned.includes(c.lessonId) ? 0 : 1,
   });
   const queue = buildQueue({

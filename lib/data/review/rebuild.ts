@@ -23,15 +23,21 @@ export interface ReplayedAnswer {
 /**
  * The state a card has after `answers` (in recording order), given it was created at `createdAt` and the learner's
  * desired retention is now `currentRetention`. Before each answer the card is put under the retention in force at
- * that time, exactly as a settings change did on the live path.
+ * that time, exactly as a settings change did on the live path. All answers are replayed with the learner's current
+ * FSRS weights: adopting a new parameter set rebuilds the cards this way.
  */
-export function replay(createdAt: Date, answers: readonly ReplayedAnswer[], currentRetention: number): MemoryState {
+export function replay(
+  createdAt: Date,
+  answers: readonly ReplayedAnswer[],
+  currentRetention: number,
+  weights?: readonly number[],
+): MemoryState {
   let state = newMemoryState(createdAt);
   for (const a of answers) {
-    const params = { desiredRetention: a.desiredRetention };
+    const params = { desiredRetention: a.desiredRetention, weights };
     state = schedule(rescheduleForRetention(state, params), RATING_FROM_DB[a.rating], a.answeredAt, params);
   }
-  return rescheduleForRetention(state, { desiredRetention: currentRetention });
+  return rescheduleForRetention(state, { desiredRetention: currentRetention, weights });
 }
 
 export interface RebuildReport {
@@ -50,7 +56,7 @@ export async function rebuildCards(options: { userId?: string; repair: boolean }
     : await db().user.findMany({ where: { cards: { some: {} } }, select: { id: true } });
   for (const user of users) {
     report.users++;
-    const { desiredRetention } = await settingsOf(user.id);
+    const { desiredRetention, weights } = await settingsOf(user.id);
     const cards = await db().card.findMany({ where: { userId: user.id } });
     const logs = await db().reviewLog.findMany({
       where: { userId: user.id, revocation: null },
@@ -61,7 +67,7 @@ export async function rebuildCards(options: { userId?: string; repair: boolean }
     for (const l of logs) byCard.set(l.cardId, [...(byCard.get(l.cardId) ?? []), l]);
     for (const card of cards) {
       report.cards++;
-      const rebuilt = replay(card.createdAt, byCard.get(card.id) ?? [], desiredRetention);
+      const rebuilt = replay(card.createdAt, byCard.get(card.id) ?? [], desiredRetention, weights ?? undefined);
       const stored = memoryOfRow(card);
       if (sameMemoryState(stored, rebuilt)) continue;
       report.mismatched++;

@@ -14,6 +14,9 @@ export interface ReviewSettingsView {
   newPerDay: number;
   maxReviewsPerDay: number;
   rolloverHour: number;
+  /** FSRS weights in use (a personal fit or a pool's), null for the library's defaults. */
+  weights: number[] | null;
+  parameterSetId: string | null;
 }
 
 export const DEFAULT_SETTINGS: ReviewSettingsView = {
@@ -21,6 +24,8 @@ export const DEFAULT_SETTINGS: ReviewSettingsView = {
   newPerDay: 20,
   maxReviewsPerDay: 200,
   rolloverHour: 4,
+  weights: null,
+  parameterSetId: null,
 };
 
 export const reviewSettingsSchema = z
@@ -50,13 +55,18 @@ export const reviewSettingsSchema = z
 type Client = Pick<ReturnType<typeof db>, 'reviewSettings'>;
 
 export async function settingsOf(userId: string, client: Client = db()): Promise<ReviewSettingsView> {
-  const row = await client.reviewSettings.findUnique({ where: { userId } });
+  const row = await client.reviewSettings.findUnique({
+    where: { userId },
+    include: { parameterSet: { select: { weights: true } } },
+  });
   return row
     ? {
         desiredRetention: row.desiredRetention,
         newPerDay: row.newPerDay,
         maxReviewsPerDay: row.maxReviewsPerDay,
         rolloverHour: row.rolloverHour,
+        weights: row.parameterSet?.weights ?? null,
+        parameterSetId: row.parameterSetId,
       }
     : DEFAULT_SETTINGS;
 }
@@ -79,12 +89,19 @@ export async function updateReviewSettings(actor: Actor | null, input: unknown):
     await tx.$queryRaw`SELECT 1 FROM "ReviewSettings" WHERE "userId" = ${a.id}::uuid FOR UPDATE`;
     const before = await settingsOf(a.id, tx);
     const settings = { ...before, ...patch };
-    await tx.reviewSettings.update({ where: { userId: a.id }, data: settings });
+    const { desiredRetention, newPerDay, maxReviewsPerDay, rolloverHour, weights } = settings;
+    await tx.reviewSettings.update({
+      where: { userId: a.id },
+      data: { desiredRetention, newPerDay, maxReviewsPerDay, rolloverHour },
+    });
     let rescheduledCards = 0;
     if (settings.desiredRetention !== before.desiredRetention) {
       const cards = await tx.card.findMany({ where: { userId: a.id, phase: 'REVIEW' } });
       const changed = cards.flatMap((c) => {
-        const next = rescheduleForRetention(memoryOfRow(c), { desiredRetention: settings.desiredRetention });
+        const next = rescheduleForRetention(memoryOfRow(c), {
+          desiredRetention: settings.desiredRetention,
+          weights: weights ?? undefined,
+        });
         return next.due.getTime() === c.due.getTime() ? [] : [{ id: c.id, due: next.due, days: next.scheduledDays }];
       });
       for (let i = 0; i < changed.length; i += 1000) {

@@ -1,0 +1,273 @@
+/**
+ * Fitting FSRS parameters to review logs, and adopting a fit only when it predicts better.
+ * - A learner's own fit: trained on their answers except the most recent 20%, which are held out; the fit is
+ *   adopted only if it predicts those held-out answers better (lower log loss) than the set in use. Adopting
+ *   rebuilds the learner's cards from their log with the new weights.
+ * - A course pool: the same over the pooled answers of all the course's learners; learners without a fit of their
+ *   own use the latest adopted pool set (new learners start from it instead of the global defaults).
+ * Every attempt is stored (ParameterSet) with its metrics and the reason it was or was not adopted.
+ * Runs in the background job queue (lib/jobs), never in a web request.
+ */
+import { db } from '@/lib/db/client';
+import { fitParameters, validWeights, type CardHistory } from '@/lib/fsrs-optimizer';
+import { learnerDayKey } from '@/lib/domain/review/day';
+import { decideAdoption, predictHeldOut, type CardAnswers } from '@/lib/domain/review/evaluate';
+import { RATING_FROM_DB } from '../review/memory';
+import { rebuildCards } from '../review/rebuild';
+import { settingsOf } from '../review/settings';
+
+/** A learner's own fit needs this many answers. */
+export const MIN_LEARNER_ANSWERS = 300;
+/** A course pool needs this many answers before it replaces the defaults. */
+export const MIN_POOL_ANSWERS = 2000;
+/** Refit after this many new answers since the last attempt. */
+export const REFIT_AFTER_ANSWERS = 200;
+const HELD_OUT_SHARE = 0.2;
+const MIN_HELD_OUT = 30;
+const POOL_CAP = 50_000;
+
+export type Fitter = (histories: readonly CardHistory[]) => Promise<number[]>;
+const defaultFitter: Fitter = (histories) => fitParameters(histories, { enableShortTerm: true, timeout: 20 });
+
+interface LogRow {
+  userId: string;
+  cardId: string;
+  cardCreatedAt: Date;
+  rating: 'AGAIN' | 'HARD' | 'GOOD' | 'EASY';
+  answeredAt: Date;
+  timeZone: string;
+}
+
+async function answersOf(where: { userId?: string; courseId: string }, cap: number): Promise<LogRow[]> {
+  const rows = await db().$queryRaw<LogRow[]>`
+    SELECT * FROM (
+      SELECT l."userId"::text AS "userId", l."cardId"::text AS "cardId", c."createdAt" AS "cardCreatedAt",
+             l."rating"::text AS "rating", l."answeredAt", l."timeZone"
+      FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+      WHERE c."courseId" = ${where.courseId}
+        AND (${where.userId ?? null}::uuid IS NULL OR l."userId" = ${where.userId ?? null}::uuid)
+        AND NOT EXISTS (SELECT 1 FROM "ReviewRevocation" r WHERE r."reviewLogId" = l."id")
+      ORDER BY l."seq" DESC LIMIT ${cap}
+    ) recent ORDER BY "answeredAt", "cardId"`;
+  return rows;
+}
+
+function byCard(rows: readonly LogRow[]): Map<string, LogRow[]> {
+  const cards = new Map<string, LogRow[]>();
+  for (const r of rows) cards.set(r.cardId, [...(cards.get(r.cardId) ?? []), r]);
+  return cards;
+}
+
+/** fsrs-rs histories: whole learner days between a card's answers (0 for the first, and within a day). */
+function histories(cards: Map<string, LogRow[]>, before: Date, rolloverHour: number): CardHistory[] {
+  const out: CardHistory[] = [];
+  for (const rows of cards.values()) {
+    const train = rows.filter((r) => r.answeredAt.getTime() < before.getTime());
+    if (train.length === 0) continue;
+    let previous: string | null = null;
+    out.push(
+      train.map((r) => {
+        const day = learnerDayKey(r.answeredAt, r.timeZone, rolloverHour);
+        const delta = previous ? Math.max(0, Math.round((Date.parse(day) - Date.parse(previous)) / 86_400_000)) : 0;
+        previous = day;
+        return { rating: ({ AGAIN: 1, HARD: 2, GOOD: 3, EASY: 4 } as const)[r.rating], deltaDays: delta };
+      }),
+    );
+  }
+  return out;
+}
+
+function timed(cards: Map<string, LogRow[]>): CardAnswers[] {
+  return [...cards.values()].map((rows) => ({
+    createdAt: rows[0]!.cardCreatedAt,
+    answers: rows.map((r) => ({ rating: RATING_FROM_DB[r.rating], at: r.answeredAt })),
+  }));
+}
+
+export interface FitOutcome {
+  status: 'skipped' | 'adopted' | 'refused';
+  reason: string;
+  parameterSetId: string | null;
+}
+
+async function fitAndDecide(input: {
+  rows: LogRow[];
+  rolloverHour: number;
+  currentWeights: readonly number[] | undefined;
+  fitter: Fitter;
+}) {
+  const sorted = input.rows;
+  const cutoff = sorted[Math.floor(sorted.length * (1 - HELD_OUT_SHARE))]!.answeredAt;
+  const cards = byCard(sorted);
+  const weights = await input.fitter(histories(cards, cutoff, input.rolloverHour));
+  const answers = timed(cards);
+  const candidate = predictHeldOut(answers, weights, cutoff);
+  const current = predictHeldOut(answers, input.currentWeights, cutoff);
+  const decision = decideAdoption(candidate, current, {
+    minHeldOut: MIN_HELD_OUT,
+    weightsValid: validWeights(weights),
+  });
+  const trainReviews = sorted.filter((r) => r.answeredAt.getTime() < cutoff.getTime()).length;
+  return { weights, candidate, current, decision, trainReviews };
+}
+
+/** Fits one learner's parameters for a course and adopts them if they predict the learner's recent answers better. */
+export async function fitLearner(
+  userId: string,
+  courseId: string,
+  now: Date,
+  fitter: Fitter = defaultFitter,
+): Promise<FitOutcome> {
+  const rows = await answersOf({ userId, courseId }, POOL_CAP);
+  if (rows.length < MIN_LEARNER_ANSWERS)
+    return { status: 'skipped', reason: `fewer than ${MIN_LEARNER_ANSWERS} answers`, parameterSetId: null };
+  const settings = await settingsOf(userId);
+  const fit = await fitAndDecide({
+    rows,
+    rolloverHour: settings.rolloverHour,
+    currentWeights: settings.weights ?? undefined,
+    fitter,
+  });
+  const set = await db().parameterSet.create({
+    data: {
+      scope: 'LEARNER',
+      userId,
+      courseId,
+      weights: fit.weights,
+      trainReviews: fit.trainReviews,
+      heldOutReviews: fit.candidate.n,
+      logLoss: fit.candidate.logLoss,
+      rmseBins: fit.candidate.rmseBins,
+      baselineLogLoss: fit.current.logLoss,
+      baselineRmseBins: fit.current.rmseBins,
+      adopted: fit.decision.adopt,
+      reason: fit.decision.reason,
+      createdAt: now,
+    },
+  });
+  if (fit.decision.adopt) await useParameterSet(userId, set.id);
+  return { status: fit.decision.adopt ? 'adopted' : 'refused', reason: fit.decision.reason, parameterSetId: set.id };
+}
+
+/** Points the learner at a parameter set and rebuilds their cards from the log with it. */
+export async function useParameterSet(userId: string, parameterSetId: string | null): Promise<void> {
+  await db().reviewSettings.upsert({
+    where: { userId },
+    create: { userId, parameterSetId },
+    update: { parameterSetId },
+  });
+  await rebuildCards({ userId, repair: true });
+}
+
+/** Fits the pooled answers of a course's learners; adopted pools replace the defaults for learners without a fit. */
+export async function fitCoursePool(courseId: string, now: Date, fitter: Fitter = defaultFitter): Promise<FitOutcome> {
+  const rows = await answersOf({ courseId }, POOL_CAP);
+  if (rows.length < MIN_POOL_ANSWERS)
+    return { status: 'skipped', reason: `fewer than ${MIN_POOL_ANSWERS} answers`, parameterSetId: null };
+  const poolKey = `course:${courseId}`;
+  const currentPool = await db().parameterSet.findFirst({
+    where: { poolKey, adopted: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  const fit = await fitAndDecide({ rows, rolloverHour: 4, currentWeights: currentPool?.weights, fitter });
+  const set = await db().parameterSet.create({
+    data: {
+      scope: 'POOL',
+      poolKey,
+      courseId,
+      weights: fit.weights,
+      trainReviews: fit.trainReviews,
+      heldOutReviews: fit.candidate.n,
+      logLoss: fit.candidate.logLoss,
+      rmseBins: fit.candidate.rmseBins,
+      baselineLogLoss: fit.current.logLoss,
+      baselineRmseBins: fit.current.rmseBins,
+      adopted: fit.decision.adopt,
+      reason: fit.decision.reason,
+      createdAt: now,
+    },
+  });
+  if (fit.decision.adopt) {
+    // Every learner of the course who has no fit of their own moves to the new pool set.
+    const learners = await db().card.findMany({ where: { courseId }, distinct: ['userId'], select: { userId: true } });
+    for (const { userId } of learners) {
+      const s = await db().reviewSettings.findUnique({ where: { userId }, include: { parameterSet: true } });
+      if (s?.parameterSet?.scope === 'LEARNER') continue;
+      await useParameterSet(userId, set.id);
+    }
+  }
+  return { status: fit.decision.adopt ? 'adopted' : 'refused', reason: fit.decision.reason, parameterSetId: set.id };
+}
+
+/** A learner who has no parameters of their own starts from the course pool, when there is one. */
+export async function startFromPool(userId: string, courseId: string): Promise<void> {
+  const s = await db().reviewSettings.findUnique({ where: { userId } });
+  if (s?.parameterSetId) return;
+  const pool = await db().parameterSet.findFirst({
+    where: { poolKey: `course:${courseId}`, adopted: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (pool) await useParameterSet(userId, pool.id);
+}
+
+/** Learners (and course pools) with enough new answers since their last fit attempt. */
+export async function dueForFit(): Promise<{ learners: { userId: string; courseId: string }[]; pools: string[] }> {
+  const learners = await db().$queryRaw<{ userId: string; courseId: string }[]>`
+    SELECT l."userId"::text AS "userId", c."courseId", count(*) AS n
+    FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+    WHERE l."answeredAt" > coalesce(
+      (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."userId" = l."userId" AND p."courseId" = c."courseId"),
+      '-infinity'::timestamp)
+    GROUP BY l."userId", c."courseId"
+    HAVING count(*) >= ${REFIT_AFTER_ANSWERS}
+       AND (SELECT count(*) FROM "ReviewLog" l2 WHERE l2."userId" = l."userId") >= ${MIN_LEARNER_ANSWERS}`;
+  const pools = await db().$queryRaw<{ courseId: string }[]>`
+    SELECT c."courseId" FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+    WHERE l."answeredAt" > coalesce(
+      (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."poolKey" = 'course:' || c."courseId"),
+      '-infinity'::timestamp)
+    GROUP BY c."courseId" HAVING count(*) >= ${MIN_POOL_ANSWERS}`;
+  return { learners, pools: pools.map((p) => p.courseId) };
+}
+
+export interface ParameterView {
+  inUse: { source: 'defaults' | 'pool' | 'personal'; fittedAt: string | null; logLoss: number | null } | null;
+  history: {
+    id: string;
+    createdAt: string;
+    trainReviews: number;
+    heldOutReviews: number;
+    logLoss: number;
+    baselineLogLoss: number;
+    adopted: boolean;
+    reason: string;
+  }[];
+}
+
+/** What the settings page shows: the set in use and the learner's fit attempts, newest first. */
+export async function parameterView(userId: string): Promise<ParameterView> {
+  const [settings, history] = await Promise.all([
+    db().reviewSettings.findUnique({ where: { userId }, include: { parameterSet: true } }),
+    db().parameterSet.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 10 }),
+  ]);
+  const set = settings?.parameterSet;
+  return {
+    inUse: set
+      ? {
+          source: set.scope === 'LEARNER' ? 'personal' : 'pool',
+          fittedAt: set.createdAt.toISOString(),
+          logLoss: set.logLoss,
+        }
+      : { source: 'defaults', fittedAt: null, logLoss: null },
+    history: history.map((h) => ({
+      id: h.id,
+      createdAt: h.createdAt.toISOString(),
+      trainReviews: h.trainReviews,
+      heldOutReviews: h.heldOutReviews,
+      logLoss: h.logLoss,
+      baselineLogLoss: h.baselineLogLoss,
+      adopted: h.adopted,
+      reason: h.reason,
+    })),
+  };
+}

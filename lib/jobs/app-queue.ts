@@ -1,0 +1,35 @@
+/**
+ * The queue of this server process: opened once, with the workers of the fitting jobs. Started from
+ * instrumentation.ts when the server starts; `appQueue()` lets server actions enqueue (e.g. "fit now").
+ */
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { dueForFit, fitCoursePool, fitLearner } from '@/lib/data/parameters/fit';
+import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
+import type { PgBoss } from './pg-boss';
+
+const holder = globalThis as unknown as { ingatQueue?: Promise<PgBoss> };
+
+export function appQueue(): Promise<PgBoss> {
+  holder.ingatQueue ??= (async () => {
+    const boss = await openQueue(env().DATABASE_URL);
+    await work(boss, {
+      fitLearner: async ({ userId, courseId }) => {
+        const outcome = await fitLearner(userId, courseId, new Date());
+        logger.info({ userId, courseId, ...outcome }, 'fit-learner done');
+      },
+      fitPool: async ({ courseId }) => {
+        const outcome = await fitCoursePool(courseId, new Date());
+        logger.info({ courseId, ...outcome }, 'fit-pool done');
+      },
+      fitSweep: async () => {
+        const due = await dueForFit();
+        for (const l of due.learners) await enqueueLearnerFit(boss, l);
+        for (const courseId of due.pools) await enqueuePoolFit(boss, { courseId });
+      },
+    });
+    logger.info('job queue started');
+    return boss;
+  })();
+  return holder.ingatQueue;
+}

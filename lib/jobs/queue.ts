@@ -1,0 +1,52 @@
+/**
+ * The background job queue: pg-boss, on the same PostgreSQL (its own `pgboss` schema, which it creates and migrates
+ * itself). Jobs survive restarts; every app process may run workers, and a job is fetched by exactly one of them
+ * (SELECT … FOR UPDATE SKIP LOCKED). Queues use the "stately" policy with a singleton key per learner or course:
+ * at most one waiting and one running job for the same learner, so a burst of triggers fits once.
+ *
+ * Jobs: fit-learner {userId, courseId}, fit-pool {courseId}, fit-sweep (every 10 minutes: enqueue what is due).
+ */
+import { PgBoss } from './pg-boss';
+import { logger } from '@/lib/log';
+
+export const QUEUES = { fitLearner: 'fit-learner', fitPool: 'fit-pool', fitSweep: 'fit-sweep' } as const;
+
+export interface FitLearnerJob {
+  userId: string;
+  courseId: string;
+}
+export interface FitPoolJob {
+  courseId: string;
+}
+
+export type Handlers = {
+  fitLearner: (job: FitLearnerJob) => Promise<void>;
+  fitPool: (job: FitPoolJob) => Promise<void>;
+  fitSweep: () => Promise<void>;
+};
+
+export async function openQueue(databaseUrl: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
+  boss.on('error', (error) => logger.error({ err: String(error) }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 });
+  }
+  return boss;
+}
+
+/** Registers the workers of this process. */
+export async function work(boss: PgBoss, handlers: Handlers): Promise<void> {
+  await boss.work<FitLearnerJob>(QUEUES.fitLearner, { batchSize: 1 }, async ([job]) => handlers.fitLearner(job!.data));
+  await boss.work<FitPoolJob>(QUEUES.fitPool, { batchSize: 1 }, async ([job]) => handlers.fitPool(job!.data));
+  await boss.work(QUEUES.fitSweep, { batchSize: 1 }, async () => handlers.fitSweep());
+  await boss.schedule(QUEUES.fitSweep, '*/10 * * * *');
+}
+
+export function enqueueLearnerFit(boss: PgBoss, job: FitLearnerJob): Promise<string | null> {
+  return boss.send(QUEUES.fitLearner, job, { singletonKey: `${job.userId}:${job.courseId}` });
+}
+
+export function enqueuePoolFit(boss: PgBoss, job: FitPoolJob): Promise<string | null> {
+  return boss.send(QUEUES.fitPool, job, { singletonKey: job.courseId });
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { findItem } from '@/lib/content/catalog';
+import { fitLearner, parameterView } from '@/lib/data/parameters/fit';
+import { submitAnswer } from '@/lib/data/review/answers';
+import { addCourseToDeck } from '@/lib/data/review/deck';
+import { nextCard } from '@/lib/data/review/next-card';
+import { rebuildCards } from '@/lib/data/review/rebuild';
+import { updateReviewSettings } from '@/lib/data/review/settings';
+import { DEFAULT_WEIGHTS } from '@/lib/domain/review/fsrs';
+import { validWeights } from '@/lib/fsrs-optimizer';
+import type { Actor } from '@/lib/data/actor';
+import { responseFor } from '../support/answers';
+import { makeActor } from './helpers';
+
+const COURSE = 'struktur-keamanan-regional';
+const T0 = new Date('2026-10-01T02:00:00Z');
+const DAY = 86_400_000;
+
+/** Three weeks of daily study; every seventh answer is wrong. Returns the last moment studied. */
+async function history(actor: Actor): Promise<Date> {
+  await updateReviewSettings(actor, { newPerDay: 25 });
+  await addCourseToDeck(actor, { courseId: COURSE }, T0);
+  let n = 0;
+  let now = T0;
+  for (let day = 0; day < 21; day++) {
+    now = new Date(T0.getTime() + day * DAY);
+    for (let i = 0; i < 80; i++) {
+      const card = (await nextCard(actor, now)).next;
+      if (!card) {
+        // Come back after the learning steps of today.
+        now = new Date(now.getTime() + 11 * 60_000);
+        if ((await nextCard(actor, now)).next === null) break;
+        continue;
+      }
+      const found = (await findItem(card.view.id))!;
+      await submitAnswer(
+        actor,
+        {
+          cardId: card.cardId,
+          cardVersion: card.cardVersion,
+          idempotencyKey: randomUUID(),
+          response: responseFor(found.item, card.view, ++n % 7 !== 0),
+          durationMs: 4000,
+        },
+        now,
+      );
+    }
+  }
+  return now;
+}
+
+describe('personal parameters', () => {
+  it('refuses a fit that predicts the held-out answers worse, keeps it on record, and adopts only better ones', async () => {
+    const actor = await makeActor('STUDENT', 'fit');
+    const end = await history(actor);
+    const answers = await db().reviewLog.count({ where: { userId: actor.id } });
+    expect(answers).toBeGreaterThanOrEqual(300);
+
+    // Weights that make every card look unforgettable (initial stabilities at their maximum).
+    const overconfident = [100, 100, 100, 100, ...DEFAULT_WEIGHTS.slice(4)];
+    expect(validWeights(overconfident)).toBe(true);
+    const refused = await fitLearner(actor.id, COURSE, new Date(end.getTime() + DAY), async () => overconfident);
+    expect(refused).toMatchObject({ status: 'refused', reason: 'not_better' });
+    const stored = await db().parameterSet.findUniqueOrThrow({ where: { id: refused.parameterSetId! } });
+    expect(stored.adopted).toBe(false);
+    expect(stored.logLoss).toBeGreaterThan(stored.baselineLogLoss);
+    expect((await db().reviewSettings.findUniqueOrThrow({ where: { userId: actor.id } })).parameterSetId).toBeNull();
+
+    // The real optimizer: weights valid for ts-fsrs, and adopted exactly when they predict better.
+    const real = await fitLearner(actor.id, COURSE, new Date(end.getTime() + 2 * DAY));
+    const set = await db().parameterSet.findUniqueOrThrow({ where: { id: real.parameterSetId! } });
+    expect(validWeights(set.weights)).toBe(true);
+    expect(set.heldOutReviews).toBeGreaterThanOrEqual(30);
+    expect(set.adopted).toBe(set.logLoss < set.baselineLogLoss);
+    const view = await parameterView(actor.id);
+    expect(view.history).toHaveLength(2);
+    expect(view.inUse?.source).toBe(set.adopted ? 'personal' : 'defaults');
+    // Either way the cards are exactly what the log says under the parameters in use.
+    expect((await rebuildCards({ userId: actor.id, repair: false })).mismatched).toBe(0);
+  }, 120_000);
+
+  it('skips a learner without enough history', async () => {
+    const actor = await makeActor();
+    expect(await fitLearner(actor.id, COURSE, T0)).toMatchObject({ status: 'skipped' });
+    expect(await db().parameterSet.count({ where: { userId: actor.id } })).toBe(0);
+  });
+});
