@@ -83,3 +83,13 @@ export async function updateReviewSettingsAction(_prev: FormState, formData: For
     return errorState(error, t, values);
   }
 }
+
+export async function fitParametersNowAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { t } = await getT();
+  const actor = await currentActor();
+  if (!actor) return { status: 'error', message: t('errors.unauthenticated') };
+  const courseId = String(formData.get('courseId') ?? '');
+  const { requestLearnerFit } = await import('@/lib/jobs/requests');
+  const queued = await requestLearnerFit(actor, courseId);
+  return { status: 'ok', message: t(queued ? 'settings.fitQueued' : 'settings.fitAlreadyQueued') };
+}

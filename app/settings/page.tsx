@@ -4,6 +4,9 @@ import { listApiTokens } from '@/lib/data/api-tokens';
 import { getReviewSettings } from '@/lib/data/review/settings';
 import { getT } from '@/lib/i18n/server';
 import { ApiTokens } from './api-tokens';
+import { ParametersSection } from './parameters';
+import { parameterView } from '@/lib/data/parameters/fit';
+import { catalogs } from '@/lib/content/catalog';
 import { ReviewSettingsForm } from './review-settings-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   const actor = await requirePageActor();
-  const [{ t, locale }, settings, tokens] = await Promise.all([getT(), getReviewSettings(actor), listApiTokens(actor)]);
+  const [{ t, locale }, settings, tokens, params, all] = await Promise.all([
+    getT(),
+    getReviewSettings(actor),
+    listApiTokens(actor),
+    parameterView(actor.id),
+    catalogs(),
+  ]);
   return (
     <>
       <h1>{t('settings.title')}</h1>
@@ -40,6 +49,12 @@ export default async function SettingsPage() {
           }}
         />
       </section>
+      <ParametersSection
+        view={params}
+        courseId={[...all.keys()][0]!}
+        t={t}
+        intl={locale === 'en' ? 'en-GB' : 'id-ID'}
+      />
       <section className="card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t('settings.tokensTitle')}</h2>
         <p>{t('settings.tokensLead')}</p>

@@ -8,6 +8,7 @@ import { courseCatalog, type CourseCatalog } from '@/lib/content/catalog';
 import { NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
+import { startFromPool } from '../parameters/fit';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');
 const lessonInput = z.object({ courseId: slug, lessonId: slug });
@@ -57,6 +58,8 @@ async function addItems(
     })),
     skipDuplicates: true,
   });
+  // A learner without parameters of their own starts from the course's pooled fit, when there is one.
+  await startFromPool(userId, catalog.course.course.id);
   return { added: result.count, total: items.length };
 }
 

@@ -199,6 +199,32 @@ export const en: Messages = {
     answeringAdds: 'Answering a question here also adds it to your review deck.',
   },
   settings: {
+    paramsTitle: 'Memory parameters (FSRS)',
+    paramsSource: {
+      defaults: 'Your schedule uses the FSRS default parameters (a population average).',
+      pool: "Your schedule uses parameters fitted to the pooled reviews of this course's learners, until your own history is enough.",
+      personal: 'Your schedule uses parameters fitted to your own review history.',
+    },
+    paramsFitted: 'Fitted on {date}.',
+    paramsLead:
+      'After {min} answers, your parameters are fitted in the background every {every} new answers. A new set is used only if it predicts your most recent answers (held out from the fit) better than the set in use; then all your cards are rescheduled from their history.',
+    fitNow: 'Fit now',
+    fitQueued: 'A fit is queued in the background. Reload this page in a moment.',
+    fitAlreadyQueued: 'A fit is already waiting in the queue.',
+    paramsHistory: 'Fit history',
+    paramsCols: {
+      date: 'Date',
+      reviews: 'Training / test answers',
+      logLoss: 'Log loss on test answers',
+      decision: 'Decision',
+    },
+    paramsBaseline: 'previous set:',
+    paramsReason: {
+      better: 'adopted: predicts better',
+      not_better: 'not adopted: does not predict better',
+      too_few_held_out: 'not adopted: too few test answers',
+      invalid_weights: 'not adopted: invalid weights',
+    },
     title: 'Review settings',
     lead: 'These settings decide how much you review each day. The FSRS scheduler works out when each card comes back.',
     desiredRetention: 'Desired retention (%)',

@@ -198,6 +198,32 @@ export const id = {
     answeringAdds: 'Menjawab pertanyaan di sini juga menambahkannya ke dek ulasan Anda.',
   },
   settings: {
+    paramsTitle: 'Parameter memori (FSRS)',
+    paramsSource: {
+      defaults: 'Jadwal Anda memakai parameter bawaan FSRS (rata-rata populasi).',
+      pool: 'Jadwal Anda memakai parameter yang disesuaikan dengan ulasan gabungan pembelajar mata kuliah ini, sampai riwayat Anda cukup.',
+      personal: 'Jadwal Anda memakai parameter yang disesuaikan dengan riwayat ulasan Anda sendiri.',
+    },
+    paramsFitted: 'Disesuaikan pada {date}.',
+    paramsLead:
+      'Setelah {min} jawaban, parameter Anda disesuaikan di latar belakang setiap {every} jawaban baru. Set baru hanya dipakai jika memprediksi jawaban terbaru Anda (yang disisihkan dari penyesuaian) lebih baik daripada set yang sedang dipakai; lalu semua kartu dijadwalkan ulang dari riwayatnya.',
+    fitNow: 'Sesuaikan sekarang',
+    fitQueued: 'Penyesuaian dijadwalkan di latar belakang. Muat ulang halaman ini sebentar lagi.',
+    fitAlreadyQueued: 'Penyesuaian sudah menunggu dalam antrean.',
+    paramsHistory: 'Riwayat penyesuaian',
+    paramsCols: {
+      date: 'Tanggal',
+      reviews: 'Jawaban latih / uji',
+      logLoss: 'Log loss pada jawaban uji',
+      decision: 'Keputusan',
+    },
+    paramsBaseline: 'set lama:',
+    paramsReason: {
+      better: 'dipakai: prediksinya lebih baik',
+      not_better: 'tidak dipakai: prediksinya tidak lebih baik',
+      too_few_held_out: 'tidak dipakai: jawaban uji terlalu sedikit',
+      invalid_weights: 'tidak dipakai: bobot tidak valid',
+    },
     title: 'Pengaturan ulasan',
     lead: 'Pengaturan ini menentukan berapa banyak yang Anda ulang setiap hari. Penjadwal FSRS menghitung kapan tiap kartu muncul lagi.',
     desiredRetention: 'Retensi yang diinginkan (%)',
