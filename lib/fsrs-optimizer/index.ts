@@ -64,7 +64,8 @@ export function validWeights(w: readonly number[], options: { enableShortTerm?: 
   return kept.every((x, i) => Math.abs(x - w[i]!) <= 1e-9 * Math.max(1, Math.abs(x)));
 }
 
-function toItems(histories: readonly CardHistory[]): FSRSBindingItem[] {
+/** `currentOnLaterDay`: only items whose last review is on a later day than the one before (see `evaluate`). */
+function toItems(histories: readonly CardHistory[], { currentOnLaterDay = false } = {}): FSRSBindingItem[] {
   const items: FSRSBindingItem[] = [];
   histories.forEach((history, card) => {
     const reviews = history.map(({ rating, deltaDays }, i) => {
@@ -81,7 +82,9 @@ function toItems(histories: readonly CardHistory[]): FSRSBindingItem[] {
     let sawDayGap = false;
     for (let end = 2; end <= reviews.length; end++) {
       if (history[end - 1]!.deltaDays > 0) sawDayGap = true;
-      if (sawDayGap) items.push(new FSRSBindingItem(reviews.slice(0, end)));
+      if (sawDayGap && (!currentOnLaterDay || history[end - 1]!.deltaDays > 0)) {
+        items.push(new FSRSBindingItem(reviews.slice(0, end)));
+      }
     }
   });
   return items;
@@ -108,14 +111,15 @@ export async function fitParameters(histories: readonly CardHistory[], options: 
 }
 
 /**
- * How well `weights` predict the histories: every review after a card's first is predicted from the card's
- * history before it. fsrs-rs refuses some small sets (it throws NotEnoughData, e.g. for fewer than 20 items that
- * are all second reviews).
+ * How well `weights` predict the histories: every review on a later day than the card's review before it is
+ * predicted from the card's history before it. Same-day reviews (learning steps) count as history but are not
+ * predicted: fsrs-rs 0.5.0 fails with InvalidInput on sets with many of them to predict. fsrs-rs refuses some small
+ * sets (it throws NotEnoughData, e.g. for fewer than 20 items that are all second reviews).
  */
 export function evaluate(weights: readonly number[], histories: readonly CardHistory[]): Evaluation {
   if (weights.length !== WEIGHT_COUNT || !weights.every(Number.isFinite)) {
     throw new RangeError(`expected ${WEIGHT_COUNT} finite weights, got [${weights.join(', ')}]`);
   }
-  const { logLoss, rmseBins } = new FSRSBinding([...weights]).evaluate(toItems(histories));
+  const { logLoss, rmseBins } = new FSRSBinding([...weights]).evaluate(toItems(histories, { currentOnLaterDay: true }));
   return { logLoss, rmseBins };
 }

@@ -32,13 +32,13 @@
  *   BENCH_REUSE=1  reuse the database an earlier run left in the folder when it holds a complete seed (the seed is a
  *                  single transaction, so it is either all there or not at all): skips the minutes of seeding.
  *                  Pending migrations and content changes are still applied. Without it the folder is wiped first.
- *   BENCH_CLEAN=1  delete the folder at the end. By default it is kept (~7 GB), for BENCH_REUSE and for psql:
+ *   BENCH_CLEAN=1  delete the folder at the end. By default it is kept (~9 GB), for BENCH_REUSE and for psql:
  *                  postgresql://ingat:ingat-local-only@127.0.0.1:54333/ingat_bench_dashboard while a run is going.
  *   BENCH_RUNS (30), BENCH_WARMUP (5).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -79,7 +79,7 @@ let embedded = null as EmbeddedDatabase | null;
 const LOAD_SETTINGS: Record<string, string> = {
   // The review log's indexes (~1.5 GB) stay in memory while rows arrive in time order, i.e. in random index order.
   shared_buffers: `${Math.max(128, Math.min(2048, Math.floor(totalmem() / 4 / 2 ** 20)))}MB`,
-  max_wal_size: '8GB',
+  max_wal_size: '2GB', // (no more: WAL segments recycled ahead of use stay on disk after the reset)
   checkpoint_timeout: '1h',
   // A throwaway cluster: a torn page after an OS crash mid-seed costs a re-seed at worst.
   full_page_writes: 'off',
@@ -184,6 +184,8 @@ async function main(): Promise<number> {
   const exported = (name: string) => exportsOf.find((m) => m.exports[name] !== undefined)?.exports[name];
 
   const timings: { name: string; p50: number; p95: number; max: number; size: string }[] = [];
+  // Other work on the machine shows up in the timings: say how busy it was.
+  const load = loadavg()[0]!.toFixed(2);
   for (const name of ['classDashboardData', 'classItemAnalysisData']) {
     const fn = exported(name);
     if (typeof fn !== 'function') {
@@ -247,6 +249,7 @@ async function main(): Promise<number> {
   console.log(`\nbench:dashboard — ${DIR} (port ${PORT}), seed clock ${now.toISOString()}`);
   console.log(seedTime ? `seeded in ${seedTime} (with VACUUM ANALYZE)` : 'seed reused (BENCH_REUSE=1)');
   console.log(report);
+  console.log(`\nhost: ${availableParallelism()} cores, load average ${load} (1 min) when the timed calls began`);
   console.log(
     `\nmeasured class ${MEASURED_JOIN_CODE} (${classId}), ${BIG_CLASS} students; ${RUNS} runs after ${WARMUP}`,
   );

@@ -121,17 +121,22 @@ function activityQuery(classId: string, now: Date): Prisma.Sql {
 
 function cardQuery(classId: string, now: Date): Prisma.Sql {
   const { decay, factor } = forgettingCurve();
+  // One index lookup per member (LATERAL): the planner otherwise hash-joins a scan of every card in the database.
   return Prisma.sql`
-    SELECT c."userId"::text AS "userId", c."lessonId", count(*) AS total,
-           count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
-           coalesce(sum(power(1 + ${factor}::float8 * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
-                              / c."stability", ${decay}::float8))
-                    FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
-           count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
-    FROM "Card" c
-    WHERE c."userId" IN (SELECT "userId" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "removedAt" IS NULL)
-      AND c."courseId" = (SELECT "courseId" FROM "Class" WHERE "id" = ${classId}::uuid)
-    GROUP BY c."userId", c."lessonId"`;
+    SELECT m."userId"::text AS "userId", x."lessonId", x.total, x.studied, x."sumR", x.overdue
+    FROM "ClassMember" m
+    CROSS JOIN LATERAL (
+      SELECT c."lessonId", count(*) AS total,
+             count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
+             coalesce(sum(power(1 + ${factor}::float8 * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
+                                / c."stability", ${decay}::float8))
+                      FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
+             count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
+      FROM "Card" c
+      WHERE c."userId" = m."userId" AND c."courseId" = (SELECT "courseId" FROM "Class" WHERE "id" = ${classId}::uuid)
+      GROUP BY c."lessonId"
+    ) x
+    WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL`;
 }
 
 /** The dashboard data of a class, without the access check (the bench and getClassProgress call it). */
