@@ -83,7 +83,11 @@ describe('the FSRS optimizer adapter', () => {
       ],
     ];
     await expect(fitParameters(withFirstDayOnly, { enableShortTerm: true })).resolves.toHaveLength(21);
-    expect(evaluate(DEFAULT_WEIGHTS, withFirstDayOnly)).toEqual(evaluate(DEFAULT_WEIGHTS, histories));
+    // The first-day-only card adds nothing: the same scores (fsrs-rs computes in 32-bit floats, hence 1e-6).
+    const withIt = evaluate(DEFAULT_WEIGHTS, withFirstDayOnly);
+    const without = evaluate(DEFAULT_WEIGHTS, histories);
+    expect(withIt.logLoss).toBeCloseTo(without.logLoss, 6);
+    expect(withIt.rmseBins).toBeCloseTo(without.rmseBins, 6);
   });
 
   it('scores histories with same-day learning steps, predicting only reviews on later days', () => {

@@ -22,9 +22,9 @@ export interface ReplayedAnswer {
 
 /**
  * The state a card has after `answers` (in recording order), given it was created at `createdAt` and the learner's
- * desired retention is now `currentRetention`. Before each answer the card is put under the retention in force at
- * that time, exactly as a settings change did on the live path. All answers are replayed with the learner's current
- * FSRS weights: adopting a new parameter set rebuilds the cards this way.
+ * desired retention is now `currentRetention`. When the retention in force changed between two answers (or since the
+ * last one), the card is rescheduled as the settings change did on the live path. All answers are replayed with the
+ * learner's current FSRS weights: adopting a new parameter set rebuilds the cards this way.
  */
 export function replay(
   createdAt: Date,
@@ -33,11 +33,18 @@ export function replay(
   weights?: readonly number[],
 ): MemoryState {
   let state = newMemoryState(createdAt);
+  let retention: number | null = null;
   for (const a of answers) {
     const params = { desiredRetention: a.desiredRetention, weights };
-    state = schedule(rescheduleForRetention(state, params), RATING_FROM_DB[a.rating], a.answeredAt, params);
+    // A settings change between two answers rescheduled the card on the live path; only then is it redone here
+    // (rescheduling is not a no-op: ts-fsrs keeps Hard < Good < Easy intervals apart, which a fresh interval may not).
+    if (retention !== null && retention !== a.desiredRetention) state = rescheduleForRetention(state, params);
+    state = schedule(state, RATING_FROM_DB[a.rating], a.answeredAt, params);
+    retention = a.desiredRetention;
   }
-  return rescheduleForRetention(state, { desiredRetention: currentRetention, weights });
+  return retention !== null && retention !== currentRetention
+    ? rescheduleForRetention(state, { desiredRetention: currentRetention, weights })
+    : state;
 }
 
 export interface RebuildReport {
