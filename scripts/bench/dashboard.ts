@@ -538,16 +538,22 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
       `ReviewLog ${Math.min(from + LOG_CHUNK, total).toLocaleString('en')} / ${total.toLocaleString('en')}`,
       `INSERT INTO "ReviewLog" (id, seq, "userId", "cardId", "itemId", source, "idempotencyKey", seed, response, correct,
                                 score, rating, "durationMs", "answeredAt", "timeZone", "desiredRetention",
-                                "cardVersionBefore", "cardVersionAfter", "firstAttempt", "stateBefore", "stateAfter")
+                                "cardVersionBefore", "cardVersionAfter", "firstAttempt", "recallEligible", "choice",
+                                "stateBefore", "stateAfter")
        SELECT a.id, a.rn, a.user_id, a.card_id, a.item_id, s.source::"AnswerSource", a.key,
               CASE WHEN s.source = 'LESSON' THEN 'lesson:' || a.user_id || ':' || a.item_id
                    ELSE 'card:' || a.card_id || ':' || a.n END,
-              CASE WHEN a.ok THEN i.right_response
-                   ELSE i.wrong_responses -> floor(a.r1 * a.r1 * jsonb_array_length(i.wrong_responses))::int END,
+              s.resp,
               a.ok, CASE WHEN a.ok THEN 1 WHEN i.kind IN ('multiple', 'matching', 'ordering') THEN 0.5 ELSE 0 END,
               (CASE WHEN NOT a.ok THEN 'AGAIN' WHEN a.r1 < 0.15 THEN 'HARD' WHEN a.r1 > 0.85 THEN 'EASY'
                     ELSE 'GOOD' END)::"ReviewRating",
               (2500 + 25000 * a.r2 * a.r2)::int, a.at, 'Asia/Jakarta', 0.9, a.n + 1, a.n + 2, a.n = 0,
+              -- as the app records them: a review-phase answer on a later learner day (04:00 rollover, Jakarta)
+              a.n > 0 AND a.prev_ok AND ((a.at - interval '4 hours') AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Jakarta')::date
+                > ((a.prev_at - interval '4 hours') AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Jakarta')::date,
+              CASE WHEN s.resp ? 'optionId' THEN s.resp->>'optionId'
+                   WHEN s.resp ? 'optionIds' THEN array_to_string(ARRAY(SELECT jsonb_array_elements_text(s.resp->'optionIds')), ',')
+              END,
               CASE WHEN a.n = 0 THEN
                      jsonb_build_object('phase', 'new', 'due', ${iso('a.at')}, 'stability', 0, 'difficulty', 0,
                        'scheduledDays', 0, 'learningSteps', 0, 'reps', 0, 'lapses', 0, 'lastReview', null)
@@ -562,6 +568,9 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
        FROM bench_answer a
        JOIN bench_item i ON i.id = a.item_id
        CROSS JOIN LATERAL (SELECT CASE WHEN a.n = 0 AND a.r2 < 0.5 THEN 'LESSON' ELSE 'REVIEW' END AS source,
+                                  CASE WHEN a.ok THEN i.right_response
+                                       ELSE i.wrong_responses -> floor(a.r1 * a.r1 * jsonb_array_length(i.wrong_responses))::int
+                                  END AS resp,
                                   round(least(60, power(1.8, a.n))::numeric, 2) AS before,
                                   CASE WHEN a.ok THEN round(least(60, power(1.8, a.n + 1))::numeric, 2) ELSE 0.5 END
                                     AS after) s

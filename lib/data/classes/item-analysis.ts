@@ -20,12 +20,12 @@ interface AttemptRow {
   userId: string;
   itemId: string;
   correct: boolean;
-  response: { optionId?: string; optionIds?: string[] } | null;
+  choice: string | null;
 }
 
 function firstAttemptsQuery(classId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT l."userId"::text AS "userId", l."itemId", l."correct", l."response"
+    SELECT l."userId"::text AS "userId", l."itemId", l."correct", l."choice"
     FROM "ClassMember" m
     JOIN "ReviewLog" l ON l."userId" = m."userId" AND l."firstAttempt"
     WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
@@ -52,7 +52,7 @@ export async function classItemAnalysisData(classId: string): Promise<ClassItemA
       studentId: a.userId,
       itemId: a.itemId,
       correct: a.correct,
-      chosen: a.response?.optionIds ?? (a.response?.optionId ? [a.response.optionId] : null),
+      chosen: a.choice === null ? null : a.choice.split(',').filter(Boolean),
     })),
     items,
   );

@@ -78,15 +78,15 @@ interface CardAggregateRow {
 }
 
 /**
- * Review-log aggregates per active member. True retention counts answers of the last 30 days to cards that were in
- * long-term review and last answered on an earlier learner day (in the student's time zone and rollover hour), and
- * "recalled" is any rating but Again: the definition of the student's own statistics page.
+ * Review-log aggregates per active member, read from a covering index (no heap access for the log). True retention
+ * counts answers of the last 30 days flagged recallEligible when recorded (the card was in long-term review and last
+ * answered on an earlier learner day) and "recalled" is any rating but Again: the student's own statistics page's
+ * definition.
  */
 function activityQuery(classId: string, now: Date): Prisma.Sql {
   return Prisma.sql`
     WITH m AS (
-      SELECT cm."userId", u."displayName", u."email", u."timeZone", cm."joinedAt",
-             coalesce(s."rolloverHour", 4) AS rollover, coalesce(s."desiredRetention", 0.9) AS target
+      SELECT cm."userId", u."displayName", u."email", cm."joinedAt", coalesce(s."desiredRetention", 0.9) AS target
       FROM "ClassMember" cm
       JOIN "User" u ON u."id" = cm."userId"
       LEFT JOIN "ReviewSettings" s ON s."userId" = cm."userId"
@@ -106,11 +106,7 @@ function activityQuery(classId: string, now: Date): Prisma.Sql {
              count(*) FILTER (WHERE x.eligible) AS eligible30d,
              count(*) FILTER (WHERE x.eligible AND x."rating" <> 'AGAIN') AS recalled30d
       FROM (
-        SELECT l."answeredAt", l."rating",
-               l."stateBefore"->>'phase' = 'review'
-               AND ((l."answeredAt" - make_interval(hours => m.rollover)) AT TIME ZONE 'UTC' AT TIME ZONE m."timeZone")::date
-                 > (((l."stateBefore"->>'lastReview')::timestamptz - make_interval(hours => m.rollover)) AT TIME ZONE m."timeZone")::date
-                 AS eligible
+        SELECT l."answeredAt", l."rating", l."recallEligible" AS eligible
         FROM "ReviewLog" l
         WHERE l."userId" = m."userId"
           AND l."answeredAt" >= ${now}::timestamp(3) - interval '30 days' AND l."answeredAt" <= ${now}::timestamp(3)

@@ -12,6 +12,7 @@ import type { MemoryState } from '@/lib/domain/review/fsrs';
 import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
 import { DEFAULT_SETTINGS } from './settings';
 import { rowOfMemory, storeState } from './memory';
+import { learnerDayKey } from '@/lib/domain/review/day';
 
 export interface CardForAnswer {
   id: string;
@@ -31,6 +32,7 @@ export interface CardForAnswer {
 export interface AnswerContext {
   card: CardForAnswer | null;
   desiredRetention: number;
+  rolloverHour: number;
   /** The learner's FSRS weights, or undefined for the defaults. */
   weights: number[] | undefined;
   alreadyRecorded: boolean;
@@ -38,11 +40,16 @@ export interface AnswerContext {
 
 export async function loadForAnswer(userId: string, cardId: string, idempotencyKey: string): Promise<AnswerContext> {
   const rows = await db().$queryRaw<
-    (Partial<CardForAnswer> & { desiredRetention: number | null; weights: number[] | null; logId: string | null })[]
+    (Partial<CardForAnswer> & {
+      desiredRetention: number | null;
+      rolloverHour: number | null;
+      weights: number[] | null;
+      logId: string | null;
+    })[]
   >`
     SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
            c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
-           s."desiredRetention", p."weights", l."id"::text AS "logId"
+           s."desiredRetention", s."rolloverHour", p."weights", l."id"::text AS "logId"
     FROM (SELECT 1) AS one
     LEFT JOIN "Card" c ON c."id" = ${cardId}::uuid AND c."userId" = ${userId}::uuid
     LEFT JOIN "ReviewSettings" s ON s."userId" = ${userId}::uuid
@@ -52,6 +59,7 @@ export async function loadForAnswer(userId: string, cardId: string, idempotencyK
   return {
     card: row.id ? (row as CardForAnswer) : null,
     desiredRetention: row.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
+    rolloverHour: row.rolloverHour ?? DEFAULT_SETTINGS.rolloverHour,
     weights: row.weights ?? undefined,
     alreadyRecorded: row.logId !== null,
   };
@@ -71,8 +79,24 @@ export interface AppendedAnswer {
   answeredAt: Date;
   timeZone: string;
   desiredRetention: number;
+  rolloverHour: number;
   before: MemoryState;
   after: MemoryState;
+}
+
+/** The option ids a choice answer picked, as stored for item analysis ("b", "a,c"); null for other kinds. */
+export function choiceOf(response: unknown): string | null {
+  const r = response as { optionId?: string; optionIds?: string[] };
+  return r.optionId ?? (r.optionIds ? r.optionIds.join(',') : null);
+}
+
+/** True retention counts an answer to a card in long-term review last answered on an earlier learner day. */
+export function recallEligible(before: MemoryState, at: Date, timeZone: string, rolloverHour: number): boolean {
+  return (
+    before.phase === 'review' &&
+    before.lastReview !== null &&
+    learnerDayKey(at, timeZone, rolloverHour) > learnerDayKey(before.lastReview, timeZone, rolloverHour)
+  );
 }
 
 /** The new log row's id, or null when the card moved on since `card.version` (nothing was written). */
@@ -90,11 +114,13 @@ export async function appendAnswer(a: AppendedAnswer): Promise<string | null> {
     )
     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
       "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
-      "cardVersionAfter", "firstAttempt", "stateBefore", "stateAfter")
+      "cardVersionAfter", "firstAttempt", "recallEligible", "choice", "stateBefore", "stateAfter")
     SELECT gen_random_uuid(), ${a.userId}::uuid, moved."id", ${a.card.itemId}, ${a.source}::"AnswerSource",
       ${a.idempotencyKey}, ${a.seed}, ${JSON.stringify(a.response)}::jsonb, ${a.correct}, ${a.score},
       ${a.rating}::"ReviewRating", ${a.durationMs}, ${a.answeredAt}::timestamp(3), ${a.timeZone}, ${a.desiredRetention},
-      ${a.card.version}, ${a.card.version + 1}, ${a.before.phase === 'new'}, ${JSON.stringify(storeState(a.before))}::jsonb,
+      ${a.card.version}, ${a.card.version + 1}, ${a.before.phase === 'new'},
+      ${recallEligible(a.before, a.answeredAt, a.timeZone, a.rolloverHour)}, ${choiceOf(a.response)},
+      ${JSON.stringify(storeState(a.before))}::jsonb,
       ${JSON.stringify(storeState(a.after))}::jsonb
     FROM moved
     RETURNING "id"::text AS "id"`;

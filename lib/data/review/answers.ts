@@ -187,6 +187,7 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
       answeredAt: input.now,
       timeZone: input.timeZone,
       desiredRetention: context.desiredRetention,
+      rolloverHour: context.rolloverHour,
       before,
       after,
     });
@@ -350,6 +351,8 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
         cardVersionBefore: log.cardVersionAfter,
         cardVersionAfter: log.cardVersionAfter + 1,
         firstAttempt: log.firstAttempt,
+        recallEligible: log.recallEligible,
+        choice: log.choice,
         stateBefore: log.stateBefore as Prisma.InputJsonValue,
         stateAfter: storeState(after),
         revisesId: log.id,
