@@ -4,7 +4,7 @@
  */
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
-import { dueForFit, fitCoursePool, fitLearner } from '@/lib/data/parameters/fit';
+import { dueForFit, fitLearner, fitPool } from '@/lib/data/parameters/fit';
 import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
 import type { PgBoss } from './pg-boss';
 
@@ -18,14 +18,14 @@ export function appQueue(): Promise<PgBoss> {
         const outcome = await fitLearner(userId, courseId, new Date());
         logger.info({ userId, courseId, ...outcome }, 'fit-learner done');
       },
-      fitPool: async ({ courseId }) => {
-        const outcome = await fitCoursePool(courseId, new Date());
-        logger.info({ courseId, ...outcome }, 'fit-pool done');
+      fitPool: async (pool) => {
+        const outcome = await fitPool(pool, new Date());
+        logger.info({ ...pool, ...outcome }, 'fit-pool done');
       },
       fitSweep: async () => {
         const due = await dueForFit();
         for (const l of due.learners) await enqueueLearnerFit(boss, l);
-        for (const courseId of due.pools) await enqueuePoolFit(boss, { courseId });
+        for (const pool of due.pools) await enqueuePoolFit(boss, pool);
       },
     });
     logger.info('job queue started');

@@ -4,10 +4,12 @@
  * (SELECT … FOR UPDATE SKIP LOCKED). Queues use the "stately" policy with a singleton key per learner or course:
  * at most one waiting and one running job for the same learner, so a burst of triggers fits once.
  *
- * Jobs: fit-learner {userId, courseId}, fit-pool {courseId}, fit-sweep (every 10 minutes: enqueue what is due).
+ * Jobs: fit-learner {userId, courseId}, fit-pool {kind: 'class'|'course', …}, fit-sweep (every 10 minutes: enqueue
+ * what is due).
  */
 import { PgBoss } from './pg-boss';
 import { logger } from '@/lib/log';
+import type { Pool } from '@/lib/data/parameters/fit';
 
 export const QUEUES = { fitLearner: 'fit-learner', fitPool: 'fit-pool', fitSweep: 'fit-sweep' } as const;
 
@@ -15,9 +17,7 @@ export interface FitLearnerJob {
   userId: string;
   courseId: string;
 }
-export interface FitPoolJob {
-  courseId: string;
-}
+export type FitPoolJob = Pool;
 
 export type Handlers = {
   fitLearner: (job: FitLearnerJob) => Promise<void>;
@@ -48,5 +48,7 @@ export function enqueueLearnerFit(boss: PgBoss, job: FitLearnerJob): Promise<str
 }
 
 export function enqueuePoolFit(boss: PgBoss, job: FitPoolJob): Promise<string | null> {
-  return boss.send(QUEUES.fitPool, job, { singletonKey: job.courseId });
+  return boss.send(QUEUES.fitPool, job, {
+    singletonKey: job.kind === 'class' ? `class:${job.classId}` : `course:${job.courseId}`,
+  });
 }

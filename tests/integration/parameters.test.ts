@@ -87,3 +87,34 @@ describe('personal parameters', () => {
     expect(await db().parameterSet.count({ where: { userId: actor.id } })).toBe(0);
   });
 });
+
+describe('pooled parameters', () => {
+  it("starts a student who joins a class from the class's pooled fit, in preference to the course's", async () => {
+    const { createClass, classDetail, joinClass } = await import('@/lib/data/classes/classes');
+    const teacher = await makeActor('INSTRUCTOR', 'pool');
+    const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas pool' }, T0);
+    const metrics = { trainReviews: 5000, heldOutReviews: 1000, logLoss: 0.3, rmseBins: 0.05 };
+    const base = {
+      scope: 'POOL' as const,
+      courseId: COURSE,
+      weights: [...DEFAULT_WEIGHTS],
+      adopted: true,
+      createdAt: T0,
+    };
+    const classSet = await db().parameterSet.create({
+      data: {
+        ...base,
+        ...metrics,
+        poolKey: `class:${created.id}`,
+        baselineLogLoss: 0.31,
+        baselineRmseBins: 0.06,
+        reason: 'better',
+      },
+    });
+    const student = await makeActor();
+    await joinClass(student, { code: (await classDetail(teacher, created.id)).joinCode! }, T0);
+    const settings = await db().reviewSettings.findUniqueOrThrow({ where: { userId: student.id } });
+    expect(settings.parameterSetId).toBe(classSet.id);
+    expect((await parameterView(student.id)).inUse?.source).toBe('pool');
+  });
+});

@@ -13,6 +13,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, requireRole, type Actor } from '../actor';
 import { positionsOf } from '../review/deck';
 import { examInstant } from '../exam/exam-date';
+import { startFromPool } from '../parameters/fit';
 import { classForInstructor, classForViewer, requireActiveMember } from './access';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -231,6 +232,8 @@ export async function joinClass(actor: Actor | null, input: unknown, now: Date):
     assigned.map((x) => x.lessonId),
     now,
   );
+  // A student without parameters of their own starts from the class's pooled fit (or the course's), if there is one.
+  await startFromPool(a.id, row.courseId);
   const students = await db().classMember.count({ where: { classId: row.id, removedAt: null } });
   return {
     id: row.id,

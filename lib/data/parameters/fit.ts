@@ -3,8 +3,9 @@
  * - A learner's own fit: trained on their answers except the most recent 20%, which are held out; the fit is
  *   adopted only if it predicts those held-out answers better (lower log loss) than the set in use. Adopting
  *   rebuilds the learner's cards from their log with the new weights.
- * - A course pool: the same over the pooled answers of all the course's learners; learners without a fit of their
- *   own use the latest adopted pool set (new learners start from it instead of the global defaults).
+ * - Pools: the same over the pooled answers of a class's students, or of all the course's learners; learners without
+ *   a fit of their own use their class's adopted pool set, else the course's (new learners start from it instead of
+ *   the global defaults).
  * Every attempt is stored (ParameterSet) with its metrics and the reason it was or was not adopted.
  * Runs in the background job queue (lib/jobs), never in a web request.
  */
@@ -38,7 +39,10 @@ interface LogRow {
   timeZone: string;
 }
 
-async function answersOf(where: { userId?: string; courseId: string }, cap: number): Promise<LogRow[]> {
+async function answersOf(
+  where: { userId?: string; classId?: string; courseId: string },
+  cap: number,
+): Promise<LogRow[]> {
   const rows = await db().$queryRaw<LogRow[]>`
     SELECT * FROM (
       SELECT l."userId"::text AS "userId", l."cardId"::text AS "cardId", c."createdAt" AS "cardCreatedAt",
@@ -46,6 +50,8 @@ async function answersOf(where: { userId?: string; courseId: string }, cap: numb
       FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
       WHERE c."courseId" = ${where.courseId}
         AND (${where.userId ?? null}::uuid IS NULL OR l."userId" = ${where.userId ?? null}::uuid)
+        AND (${where.classId ?? null}::uuid IS NULL OR l."userId" IN (
+          SELECT m."userId" FROM "ClassMember" m WHERE m."classId" = ${where.classId ?? null}::uuid AND m."removedAt" IS NULL))
         AND NOT EXISTS (SELECT 1 FROM "ReviewRevocation" r WHERE r."reviewLogId" = l."id")
       ORDER BY l."seq" DESC LIMIT ${cap}
     ) recent ORDER BY "answeredAt", "cardId"`;
@@ -159,12 +165,24 @@ export async function useParameterSet(userId: string, parameterSetId: string | n
   await rebuildCards({ userId, repair: true });
 }
 
-/** Fits the pooled answers of a course's learners; adopted pools replace the defaults for learners without a fit. */
-export async function fitCoursePool(courseId: string, now: Date, fitter: Fitter = defaultFitter): Promise<FitOutcome> {
-  const rows = await answersOf({ courseId }, POOL_CAP);
+export type Pool = { kind: 'course'; courseId: string } | { kind: 'class'; classId: string; courseId: string };
+
+function poolKeyOf(pool: Pool): string {
+  return pool.kind === 'class' ? `class:${pool.classId}` : `course:${pool.courseId}`;
+}
+
+/**
+ * Fits the pooled answers of a class (or of a whole course); an adopted pool set replaces the defaults (or the
+ * course pool) for the pool's learners who have no fit of their own.
+ */
+export async function fitPool(pool: Pool, now: Date, fitter: Fitter = defaultFitter): Promise<FitOutcome> {
+  const rows = await answersOf(
+    { courseId: pool.courseId, classId: pool.kind === 'class' ? pool.classId : undefined },
+    POOL_CAP,
+  );
   if (rows.length < MIN_POOL_ANSWERS)
     return { status: 'skipped', reason: `fewer than ${MIN_POOL_ANSWERS} answers`, parameterSetId: null };
-  const poolKey = `course:${courseId}`;
+  const poolKey = poolKeyOf(pool);
   const currentPool = await db().parameterSet.findFirst({
     where: { poolKey, adopted: true },
     orderBy: { createdAt: 'desc' },
@@ -174,7 +192,7 @@ export async function fitCoursePool(courseId: string, now: Date, fitter: Fitter 
     data: {
       scope: 'POOL',
       poolKey,
-      courseId,
+      courseId: pool.courseId,
       weights: fit.weights,
       trainReviews: fit.trainReviews,
       heldOutReviews: fit.candidate.n,
@@ -188,30 +206,47 @@ export async function fitCoursePool(courseId: string, now: Date, fitter: Fitter 
     },
   });
   if (fit.decision.adopt) {
-    // Every learner of the course who has no fit of their own moves to the new pool set.
-    const learners = await db().card.findMany({ where: { courseId }, distinct: ['userId'], select: { userId: true } });
+    const learners =
+      pool.kind === 'class'
+        ? await db().classMember.findMany({
+            where: { classId: pool.classId, removedAt: null },
+            select: { userId: true },
+          })
+        : await db().card.findMany({
+            where: { courseId: pool.courseId },
+            distinct: ['userId'],
+            select: { userId: true },
+          });
     for (const { userId } of learners) {
       const s = await db().reviewSettings.findUnique({ where: { userId }, include: { parameterSet: true } });
       if (s?.parameterSet?.scope === 'LEARNER') continue;
+      // A class pool is closer to the learner than the course pool: a course pool never replaces a class pool.
+      if (pool.kind === 'course' && s?.parameterSet?.poolKey?.startsWith('class:')) continue;
       await useParameterSet(userId, set.id);
     }
   }
   return { status: fit.decision.adopt ? 'adopted' : 'refused', reason: fit.decision.reason, parameterSetId: set.id };
 }
 
-/** A learner who has no parameters of their own starts from the course pool, when there is one. */
+/** A learner who has no parameters of their own starts from their class's pool, else the course's, if any. */
 export async function startFromPool(userId: string, courseId: string): Promise<void> {
   const s = await db().reviewSettings.findUnique({ where: { userId } });
   if (s?.parameterSetId) return;
-  const pool = await db().parameterSet.findFirst({
-    where: { poolKey: `course:${courseId}`, adopted: true },
+  const classes = await db().classMember.findMany({
+    where: { userId, removedAt: null, class: { courseId } },
+    select: { classId: true },
+  });
+  const keys = [...classes.map((c) => `class:${c.classId}`), `course:${courseId}`];
+  const sets = await db().parameterSet.findMany({
+    where: { poolKey: { in: keys }, adopted: true },
     orderBy: { createdAt: 'desc' },
   });
-  if (pool) await useParameterSet(userId, pool.id);
+  const pick = sets.find((p) => p.poolKey!.startsWith('class:')) ?? sets[0];
+  if (pick) await useParameterSet(userId, pick.id);
 }
 
 /** Learners (and course pools) with enough new answers since their last fit attempt. */
-export async function dueForFit(): Promise<{ learners: { userId: string; courseId: string }[]; pools: string[] }> {
+export async function dueForFit(): Promise<{ learners: { userId: string; courseId: string }[]; pools: Pool[] }> {
   const learners = await db().$queryRaw<{ userId: string; courseId: string }[]>`
     SELECT l."userId"::text AS "userId", c."courseId", count(*) AS n
     FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
@@ -221,13 +256,26 @@ export async function dueForFit(): Promise<{ learners: { userId: string; courseI
     GROUP BY l."userId", c."courseId"
     HAVING count(*) >= ${REFIT_AFTER_ANSWERS}
        AND (SELECT count(*) FROM "ReviewLog" l2 WHERE l2."userId" = l."userId") >= ${MIN_LEARNER_ANSWERS}`;
-  const pools = await db().$queryRaw<{ courseId: string }[]>`
+  const coursePools = await db().$queryRaw<{ courseId: string }[]>`
     SELECT c."courseId" FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
     WHERE l."answeredAt" > coalesce(
       (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."poolKey" = 'course:' || c."courseId"),
       '-infinity'::timestamp)
     GROUP BY c."courseId" HAVING count(*) >= ${MIN_POOL_ANSWERS}`;
-  return { learners, pools: pools.map((p) => p.courseId) };
+  const classPools = await db().$queryRaw<{ classId: string; courseId: string }[]>`
+    SELECT k."id"::text AS "classId", k."courseId" FROM "Class" k
+    JOIN "ClassMember" m ON m."classId" = k."id" AND m."removedAt" IS NULL
+    JOIN "ReviewLog" l ON l."userId" = m."userId"
+    WHERE l."answeredAt" > coalesce(
+      (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."poolKey" = 'class:' || k."id"), '-infinity'::timestamp)
+    GROUP BY k."id", k."courseId" HAVING count(*) >= ${MIN_POOL_ANSWERS}`;
+  return {
+    learners,
+    pools: [
+      ...classPools.map((p): Pool => ({ kind: 'class', classId: p.classId, courseId: p.courseId })),
+      ...coursePools.map((p): Pool => ({ kind: 'course', courseId: p.courseId })),
+    ],
+  };
 }
 
 export interface ParameterView {
