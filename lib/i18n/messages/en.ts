@@ -222,6 +222,7 @@ export const en: Messages = {
     paramsReason: {
       better: 'adopted: predicts better',
       not_better: 'not adopted: does not predict better',
+      not_clearly_better: 'not adopted: better, but not clearly beyond chance',
       too_few_held_out: 'not adopted: too few test answers',
       invalid_weights: 'not adopted: invalid weights',
     },

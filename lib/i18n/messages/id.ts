@@ -221,6 +221,7 @@ export const id = {
     paramsReason: {
       better: 'dipakai: prediksinya lebih baik',
       not_better: 'tidak dipakai: prediksinya tidak lebih baik',
+      not_clearly_better: 'tidak dipakai: lebih baik, tetapi tidak jelas melampaui kebetulan',
       too_few_held_out: 'tidak dipakai: jawaban uji terlalu sedikit',
       invalid_weights: 'tidak dipakai: bobot tidak valid',
     },
