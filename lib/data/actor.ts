@@ -1,7 +1,7 @@
 /** Who is asking. Every lib/data function that reads or changes user data takes an Actor and checks it. */
 import type { Role } from '@/lib/generated/prisma/enums';
 import { Forbidden, Unauthenticated } from '@/lib/errors';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 
 export type UserId = string & { readonly __brand: 'UserId' };
 export type SessionId = string & { readonly __brand: 'SessionId' };
@@ -25,4 +25,20 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
   const a = requireActor(actor);
   if (!roles.includes(a.role)) throw new Forbidden();
   return a;
+}
+
+/** The actor of a signed-in user row, for a browser session or an API token (whose id plays the session's part). */
+export function actorOf(
+  user: { id: string; email: string; displayName: string; role: Role; locale: string; timeZone: string },
+  sessionId: string,
+): Actor {
+  return {
+    id: user.id as UserId,
+    sessionId: sessionId as SessionId,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: isLocale(user.locale) ? user.locale : 'id',
+    timeZone: user.timeZone,
+  };
 }

@@ -7,10 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { NotFound } from '@/lib/errors';
-import { isLocale } from '@/lib/i18n/locales';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { signInSchema } from '@/lib/validation/account';
-import { requireActor, type Actor, type SessionId, type UserId } from './actor';
+import { actorOf, requireActor, type Actor } from './actor';
 import { signIn, signOut, type SignInContext } from './users';
 
 export const TOKEN_PREFIX = 'ingat_';
@@ -139,14 +138,5 @@ export async function actorForToken(plaintext: string, now: Date): Promise<Actor
       data: { lastUsedAt: now },
     });
   }
-  const u = token.user;
-  return {
-    id: u.id as UserId,
-    sessionId: token.id as SessionId,
-    email: u.email,
-    displayName: u.displayName,
-    role: u.role,
-    locale: isLocale(u.locale) ? u.locale : 'id',
-    timeZone: u.timeZone,
-  };
+  return actorOf(token.user, token.id);
 }

@@ -11,7 +11,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { changePasswordSchema, profileSchema, roleSchema, signInSchema, signUpSchema } from '@/lib/validation/account';
-import { requireActor, requireRole, type Actor, type SessionId, type UserId } from './actor';
+import { actorOf, requireActor, requireRole, type Actor, type SessionId, type UserId } from './actor';
 
 const publicUser = {
   id: true,
@@ -83,16 +83,7 @@ export async function actorForSession(sessionId: string): Promise<Actor | null> 
     select: { id: true, revokedAt: true, user: { select: { ...publicUser } } },
   });
   if (!session || session.revokedAt || session.user.disabledAt) return null;
-  const u = session.user;
-  return {
-    id: u.id as UserId,
-    sessionId: session.id as SessionId,
-    email: u.email,
-    displayName: u.displayName,
-    role: u.role,
-    locale: isLocale(u.locale) ? u.locale : 'id',
-    timeZone: u.timeZone,
-  };
+  return actorOf(session.user, session.id);
 }
 
 export async function signOut(sessionId: string): Promise<void> {

@@ -13,17 +13,7 @@ import {
 } from '@/lib/data/users';
 import { ACCOUNT_LIMIT } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
-import { makeActor, PASSWORD, uniqueEmail, uniqueIp } from './helpers';
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+import { caught, makeActor, PASSWORD, uniqueEmail, uniqueIp } from './helpers';
 
 describe('sign-up', () => {
   it('creates a student with an argon2id hash, never the password', async () => {

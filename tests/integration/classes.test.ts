@@ -16,23 +16,12 @@ import {
 } from '@/lib/data/classes/classes';
 import { getClassProgress, getStudentProgress } from '@/lib/data/classes/progress';
 import type { Actor } from '@/lib/data/actor';
-import { AppError } from '@/lib/errors';
 import { responseFor } from '../support/answers';
-import { makeActor } from './helpers';
+import { caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-12-01T02:00:00Z');
 const DAY = 86_400_000;
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 async function answerNext(actor: Actor, correct: boolean, now: Date) {
   const state = await nextCard(actor, now);

@@ -19,23 +19,12 @@ import {
 } from '@/lib/data/exam/mock-exams';
 import type { Actor } from '@/lib/data/actor';
 import type { ItemView } from '@/lib/domain/item-view';
-import { AppError } from '@/lib/errors';
 import { responseFor } from '../support/answers';
-import { makeActor } from './helpers';
+import { caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-12-01T02:00:00Z');
 const MIN = 60_000;
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 async function studyCards(actor: Actor, n: number, now: Date) {
   await addLessonToDeck(actor, { courseId: COURSE, lessonId: 'keamanan-kolektif' }, now);

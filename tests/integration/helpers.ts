@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { signIn, signUp, actorForSession } from '@/lib/data/users';
 import type { Actor } from '@/lib/data/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { AppError } from '@/lib/errors';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -25,4 +26,15 @@ export async function makeActor(role: Role = 'STUDENT', label = role.toLowerCase
   const actor = await actorForSession(sessionId);
   if (!actor) throw new Error('fixture: session not valid');
   return actor;
+}
+
+/** The AppError a call fails with (the test fails if it succeeds or throws anything else). */
+export async function caught(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected an AppError');
 }

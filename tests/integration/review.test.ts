@@ -8,24 +8,13 @@ import { nextCard, type NextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
 import { updateReviewSettings } from '@/lib/data/review/settings';
 import type { Actor } from '@/lib/data/actor';
-import { AppError } from '@/lib/errors';
 import { responseFor } from '../support/answers';
-import { makeActor } from './helpers';
+import { caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const DAY = 86_400_000;
 // 09:00 in Jakarta (the default time zone of new accounts), well away from the 04:00 rollover.
 const START = new Date('2026-12-01T02:00:00Z');
-
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 async function answer(actor: Actor, card: NextCard, correct: boolean, now: Date, key = randomUUID()) {
   const found = (await findItem(card.view.id))!;

@@ -96,6 +96,33 @@ export interface FitOutcome {
   parameterSetId: string | null;
 }
 
+type Fit = Awaited<ReturnType<typeof fitAndDecide>>;
+
+/** Keeps every fit attempt, adopted or not, with its metrics and the reason. */
+function recordFit(
+  fit: Fit,
+  owner: { scope: 'LEARNER'; userId: string } | { scope: 'POOL'; poolKey: string },
+  courseId: string,
+  now: Date,
+) {
+  return db().parameterSet.create({
+    data: {
+      ...owner,
+      courseId,
+      weights: fit.weights,
+      trainReviews: fit.trainReviews,
+      heldOutReviews: fit.candidate.n,
+      logLoss: fit.candidate.logLoss,
+      rmseBins: fit.candidate.rmseBins,
+      baselineLogLoss: fit.current.logLoss,
+      baselineRmseBins: fit.current.rmseBins,
+      adopted: fit.decision.adopt,
+      reason: fit.decision.reason,
+      createdAt: now,
+    },
+  });
+}
+
 async function fitAndDecide(input: {
   rows: LogRow[];
   rolloverHour: number;
@@ -134,23 +161,7 @@ export async function fitLearner(
     currentWeights: settings.weights ?? undefined,
     fitter,
   });
-  const set = await db().parameterSet.create({
-    data: {
-      scope: 'LEARNER',
-      userId,
-      courseId,
-      weights: fit.weights,
-      trainReviews: fit.trainReviews,
-      heldOutReviews: fit.candidate.n,
-      logLoss: fit.candidate.logLoss,
-      rmseBins: fit.candidate.rmseBins,
-      baselineLogLoss: fit.current.logLoss,
-      baselineRmseBins: fit.current.rmseBins,
-      adopted: fit.decision.adopt,
-      reason: fit.decision.reason,
-      createdAt: now,
-    },
-  });
+  const set = await recordFit(fit, { scope: 'LEARNER', userId }, courseId, now);
   if (fit.decision.adopt) await useParameterSet(userId, set.id);
   return { status: fit.decision.adopt ? 'adopted' : 'refused', reason: fit.decision.reason, parameterSetId: set.id };
 }
@@ -188,23 +199,7 @@ export async function fitPool(pool: Pool, now: Date, fitter: Fitter = defaultFit
     orderBy: { createdAt: 'desc' },
   });
   const fit = await fitAndDecide({ rows, rolloverHour: 4, currentWeights: currentPool?.weights, fitter });
-  const set = await db().parameterSet.create({
-    data: {
-      scope: 'POOL',
-      poolKey,
-      courseId: pool.courseId,
-      weights: fit.weights,
-      trainReviews: fit.trainReviews,
-      heldOutReviews: fit.candidate.n,
-      logLoss: fit.candidate.logLoss,
-      rmseBins: fit.candidate.rmseBins,
-      baselineLogLoss: fit.current.logLoss,
-      baselineRmseBins: fit.current.rmseBins,
-      adopted: fit.decision.adopt,
-      reason: fit.decision.reason,
-      createdAt: now,
-    },
-  });
+  const set = await recordFit(fit, { scope: 'POOL', poolKey }, pool.courseId, now);
   if (fit.decision.adopt) {
     const learners =
       pool.kind === 'class'
