@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { findItem } from '@/lib/content/catalog';
-import { submitAnswer } from '@/lib/data/review/answers';
 import { nextCard } from '@/lib/data/review/next-card';
 import {
   assignLesson,
@@ -16,28 +14,14 @@ import {
 } from '@/lib/data/classes/classes';
 import { getClassProgress, getStudentProgress } from '@/lib/data/classes/progress';
 import type { Actor } from '@/lib/data/actor';
-import { responseFor } from '../support/answers';
-import { caught, makeActor } from './helpers';
+import { answerCard, caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-12-01T02:00:00Z');
 const DAY = 86_400_000;
 
 async function answerNext(actor: Actor, correct: boolean, now: Date) {
-  const state = await nextCard(actor, now);
-  const card = state.next!;
-  const found = (await findItem(card.view.id))!;
-  return submitAnswer(
-    actor,
-    {
-      cardId: card.cardId,
-      cardVersion: card.cardVersion,
-      idempotencyKey: randomUUID(),
-      response: responseFor(found.item, card.view, correct),
-      durationMs: 5000,
-    },
-    now,
-  );
+  return answerCard(actor, (await nextCard(actor, now)).next!, correct, now);
 }
 
 async function classWithStudent() {

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { fsrs, generatorParameters, State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { findItem } from '@/lib/content/catalog';
-import { submitAnswer } from '@/lib/data/review/answers';
 import { addLessonToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
@@ -20,7 +18,7 @@ import {
 import type { Actor } from '@/lib/data/actor';
 import type { ItemView } from '@/lib/domain/item-view';
 import { responseFor } from '../support/answers';
-import { caught, makeActor } from './helpers';
+import { answerCard, caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-12-01T02:00:00Z');
@@ -30,18 +28,7 @@ async function studyCards(actor: Actor, n: number, now: Date) {
   await addLessonToDeck(actor, { courseId: COURSE, lessonId: 'keamanan-kolektif' }, now);
   for (let i = 0; i < n; i++) {
     const card = (await nextCard(actor, now)).next!;
-    const found = (await findItem(card.view.id))!;
-    await submitAnswer(
-      actor,
-      {
-        cardId: card.cardId,
-        cardVersion: card.cardVersion,
-        idempotencyKey: randomUUID(),
-        response: responseFor(found.item, card.view, true),
-        durationMs: 4000,
-      },
-      now,
-    );
+    await answerCard(actor, card, true, now);
   }
 }
 
@@ -126,18 +113,7 @@ async function studyCardsAgain(actor: Actor, now: Date) {
   for (;;) {
     const card = (await nextCard(actor, now)).next;
     if (!card || card.phase === 'new') return;
-    const found = (await findItem(card.view.id))!;
-    await submitAnswer(
-      actor,
-      {
-        cardId: card.cardId,
-        cardVersion: card.cardVersion,
-        idempotencyKey: randomUUID(),
-        response: responseFor(found.item, card.view, true),
-        durationMs: 4000,
-      },
-      now,
-    );
+    await answerCard(actor, card, true, now);
   }
 }
 

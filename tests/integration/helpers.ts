@@ -5,6 +5,10 @@ import { signIn, signUp, actorForSession } from '@/lib/data/users';
 import type { Actor } from '@/lib/data/actor';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { AppError } from '@/lib/errors';
+import { findItem } from '@/lib/content/catalog';
+import { submitAnswer } from '@/lib/data/review/answers';
+import type { NextCard } from '@/lib/data/review/next-card';
+import { responseFor } from '../support/answers';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -37,4 +41,20 @@ export async function caught(p: Promise<unknown>): Promise<AppError> {
     throw e;
   }
   throw new Error('expected an AppError');
+}
+
+/** Answers the card a learner was shown, right or wrong, as the review screen would send it. */
+export async function answerCard(actor: Actor, card: NextCard, correct: boolean, now: Date, key = randomUUID()) {
+  const found = (await findItem(card.view.id))!;
+  return submitAnswer(
+    actor,
+    {
+      cardId: card.cardId,
+      cardVersion: card.cardVersion,
+      idempotencyKey: key,
+      response: responseFor(found.item, card.view, correct),
+      durationMs: 4000,
+    },
+    now,
+  );
 }

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { findItem } from '@/lib/content/catalog';
 import { fitLearner, parameterView } from '@/lib/data/parameters/fit';
-import { submitAnswer } from '@/lib/data/review/answers';
 import { addCourseToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
@@ -11,8 +8,7 @@ import { updateReviewSettings } from '@/lib/data/review/settings';
 import { DEFAULT_WEIGHTS } from '@/lib/domain/review/fsrs';
 import { validWeights } from '@/lib/fsrs-optimizer';
 import type { Actor } from '@/lib/data/actor';
-import { responseFor } from '../support/answers';
-import { makeActor } from './helpers';
+import { answerCard, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-10-01T02:00:00Z');
@@ -34,18 +30,7 @@ async function history(actor: Actor): Promise<Date> {
         if ((await nextCard(actor, now)).next === null) break;
         continue;
       }
-      const found = (await findItem(card.view.id))!;
-      await submitAnswer(
-        actor,
-        {
-          cardId: card.cardId,
-          cardVersion: card.cardVersion,
-          idempotencyKey: randomUUID(),
-          response: responseFor(found.item, card.view, ++n % 7 !== 0),
-          durationMs: 4000,
-        },
-        now,
-      );
+      await answerCard(actor, card, ++n % 7 !== 0, now);
     }
   }
   return now;

@@ -8,28 +8,14 @@ import { nextCard, type NextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
 import { updateReviewSettings } from '@/lib/data/review/settings';
 import type { Actor } from '@/lib/data/actor';
-import { responseFor } from '../support/answers';
-import { caught, makeActor } from './helpers';
+import { answerCard, caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const DAY = 86_400_000;
 // 09:00 in Jakarta (the default time zone of new accounts), well away from the 04:00 rollover.
 const START = new Date('2026-12-01T02:00:00Z');
 
-async function answer(actor: Actor, card: NextCard, correct: boolean, now: Date, key = randomUUID()) {
-  const found = (await findItem(card.view.id))!;
-  return submitAnswer(
-    actor,
-    {
-      cardId: card.cardId,
-      cardVersion: card.cardVersion,
-      idempotencyKey: key,
-      response: responseFor(found.item, card.view, correct),
-      durationMs: 4000,
-    },
-    now,
-  );
-}
+const answer = answerCard;
 
 async function learnerWithLesson(lessonId = 'pertahanan-kolektif', settings?: Record<string, number>) {
   const actor = await makeActor('STUDENT', 'learner');
