@@ -6,6 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/sql';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { signInSchema } from '@/lib/validation/account';
@@ -110,33 +112,29 @@ export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now:
  */
 export async function actorForToken(plaintext: string, now: Date): Promise<Actor | null> {
   if (!TOKEN_FORMAT.test(plaintext)) return null;
-  const token = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(plaintext) },
-    select: {
-      id: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          displayName: true,
-          role: true,
-          locale: true,
-          timeZone: true,
-          disabledAt: true,
-        },
-      },
-    },
-  });
-  if (!token || token.revokedAt || token.user.disabledAt) return null;
-  const staleBefore = new Date(now.getTime() - LAST_USED_GRANULARITY_MS);
-  if (!token.lastUsedAt || token.lastUsedAt < staleBefore) {
-    // Conditional, so concurrent requests in the same minute write once between them.
-    await db().apiToken.updateMany({
-      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
-      data: { lastUsedAt: now },
-    });
-  }
-  return actorOf(token.user, token.id);
+  // One round trip on every API call: the live token with its user, and (at most once a minute, conditionally, so
+  // concurrent requests write once between them) the token's lastUsedAt.
+  const rows = await sql<{
+    tokenId: string;
+    id: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    locale: string;
+    timeZone: string;
+  }>(
+    'api-token-actor',
+    `WITH live AS (
+       SELECT t."id" AS "tokenId", u."id", u."email", u."displayName", u."role"::text AS "role", u."locale", u."timeZone"
+       FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+       WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL
+     ), touched AS (
+       UPDATE "ApiToken" SET "lastUsedAt" = $2::timestamp(3)
+       WHERE "id" = (SELECT "tokenId" FROM live) AND ("lastUsedAt" IS NULL OR "lastUsedAt" < $3::timestamp(3))
+     )
+     SELECT * FROM live`,
+    [hashToken(plaintext), now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)],
+  );
+  const row = rows[0];
+  return row ? actorOf(row, row.tokenId) : null;
 }

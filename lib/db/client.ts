@@ -1,14 +1,22 @@
 /**
- * The one Prisma client of a server process, over node-postgres through @prisma/adapter-pg.
- * Only lib/data (and the scripts that load content or seed) import this.
+ * The database of a server process: one node-postgres pool, shared by the one Prisma client (through
+ * @prisma/adapter-pg) and by `sql()`, the few statements on the hottest paths that run as named prepared statements
+ * without Prisma's query engine (./sql.ts says why). Only lib/data (and the scripts that load content or seed)
+ * import this.
  */
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
-import { createPrismaClient } from './client-factory';
 
-const globalForPrisma = globalThis as unknown as { ingatPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { ingatPool?: pg.Pool; ingatPrisma?: PrismaClient };
+
+export function pool(): pg.Pool {
+  globalForDb.ingatPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
+  return globalForDb.ingatPool;
+}
 
 export function db(): PrismaClient {
-  globalForPrisma.ingatPrisma ??= createPrismaClient(env().DATABASE_URL);
-  return globalForPrisma.ingatPrisma;
+  globalForDb.ingatPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.ingatPrisma;
 }

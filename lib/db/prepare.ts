@@ -3,7 +3,8 @@
  * only) the demo accounts. Used by the launcher, the e2e server and the integration-test setup.
  */
 import { applyPendingMigrations } from './schema-engine';
-import { createPrismaClient } from './client-factory';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadAndCheckAll } from '@/lib/content/course-files';
 import { formatContentError } from '@/lib/content/load';
 import { syncCourse, type SyncReport } from '@/lib/data/content-sync';
@@ -17,7 +18,7 @@ export interface PrepareResult {
 
 export async function prepareDatabase(databaseUrl: string, opts: { demo: boolean; now: Date }): Promise<PrepareResult> {
   const migrationsApplied = await applyPendingMigrations(databaseUrl);
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const content: SyncReport[] = [];
     for (const r of await loadAndCheckAll()) {

@@ -66,12 +66,15 @@ await client.query(
    SELECT gen_random_uuid(), u.id, i.id, i."courseId", i."lessonId", i.sibling,
           row_number() OVER (PARTITION BY u.id ORDER BY i.id),
           CASE WHEN r < 0.33 THEN 'NEW'::"CardPhase" ELSE 'REVIEW'::"CardPhase" END,
-          CASE WHEN r < 0.33 THEN now() ELSE now() + ((r * 40 - 10) || ' days')::interval END,
-          CASE WHEN r < 0.33 THEN 0 ELSE 1 + r * 30 END, CASE WHEN r < 0.33 THEN 0 ELSE 3 + r * 5 END,
-          CASE WHEN r < 0.33 THEN 0 ELSE (1 + r * 30)::int END, 0,
+          CASE WHEN r < 0.33 THEN now() ELSE now() + (d * 40 - 10) * interval '1 day' END,
+          CASE WHEN r < 0.33 THEN 0 ELSE 1 + d * 30 END, CASE WHEN r < 0.33 THEN 0 ELSE 3 + d * 5 END,
+          CASE WHEN r < 0.33 THEN 0 ELSE (1 + d * 30)::int END, 0,
           CASE WHEN r < 0.33 THEN 0 ELSE 3 END, 0,
-          CASE WHEN r < 0.33 THEN NULL ELSE now() - ((1 + r * 30) || ' days')::interval END, 1, now() - interval '60 days'
-   FROM "User" u CROSS JOIN "Item" i CROSS JOIN LATERAL (SELECT random() AS r) x
+          CASE WHEN r < 0.33 THEN NULL ELSE now() - (1 + d * 30) * interval '1 day' END, 1, now() - interval '60 days'
+   -- r picks the phase, d the memory and due date: two draws per card (the LATERAL refers to the row, so it is
+   -- evaluated per row, not once for the whole statement)
+   FROM "User" u CROSS JOIN "Item" i
+   CROSS JOIN LATERAL (SELECT random() + 0 * length(i.id || u.id::text) AS r, random() AS d) x
    WHERE u.email LIKE 'bench-%' AND i."retiredAt" IS NULL`,
 );
 const state = `jsonb_build_object('phase','review','due',to_char(now(),'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),'stability',5,
@@ -82,7 +85,7 @@ await client.query(
                             "cardVersionAfter", "stateBefore", "stateAfter")
    SELECT gen_random_uuid(), c."userId", c.id, c."itemId", 'REVIEW', 'seed-' || c.id || '-' || g, 'seed',
           '{"kind":"truefalse","value":true}', random() < 0.85, 1, 'GOOD', 8000,
-          now() - (g || ' days')::interval - (random() * 3600 || ' seconds')::interval, 'Asia/Jakarta', 0.9, 1, 1,
+          now() - g * interval '1 day' - random() * interval '1 hour', 'Asia/Jakarta', 0.9, 1, 1,
           ${state}, ${state}
    FROM (SELECT c.*, row_number() OVER (PARTITION BY c."userId" ORDER BY c.id) AS n FROM "Card" c
          WHERE c.phase = 'REVIEW') c
@@ -114,12 +117,22 @@ await client.query(
                        difficulty, "scheduledDays", reps, "lastReview", "createdAt")
    SELECT gen_random_uuid(), $1::uuid, i.id, i."courseId", i."lessonId", i.sibling, row_number() OVER (ORDER BY i.id),
           CASE WHEN r < 0.3 THEN 'NEW'::"CardPhase" WHEN r < 0.33 THEN 'LEARNING'::"CardPhase" ELSE 'REVIEW'::"CardPhase" END,
-          now() + ((r * 200 - 20) || ' days')::interval, 1 + r * 100, 5, (1 + r * 100)::int, 3,
+          now() + (d * 200 - 20) * interval '1 day', 1 + d * 100, 5, (1 + d * 100)::int, 3,
           now() - interval '5 days', now() - interval '200 days'
-   FROM "Item" i CROSS JOIN LATERAL (SELECT random() AS r) x WHERE i."courseId" = 'bench-course'`,
+   FROM "Item" i CROSS JOIN LATERAL (SELECT random() + 0 * length(i.id) AS r, random() AS d) x
+   WHERE i."courseId" = 'bench-course'`,
   [big],
 );
 await client.query('ANALYZE');
+const bigDeck = (
+  await client.query<{ phase: string; n: string; due: string }>(
+    `SELECT phase, count(*) AS n, count(*) FILTER (WHERE phase <> 'NEW' AND due < now() + interval '18 hours') AS due
+     FROM "Card" WHERE "userId" = $1 GROUP BY phase ORDER BY phase`,
+    [big],
+  )
+).rows;
+const bigDeckText = bigDeck.map((r) => `${r.phase.toLowerCase()} ${r.n}`).join(', ');
+const bigDueToday = bigDeck.reduce((sum, r) => sum + Number(r.due), 0);
 const counts = (
   await client.query<{ users: string; cards: string; logs: string }>(
     `SELECT (SELECT count(*) FROM "User") users, (SELECT count(*) FROM "Card") cards, (SELECT count(*) FROM "ReviewLog") logs`,
@@ -317,7 +330,7 @@ console.log(
     `; answers recorded in the log during the run: ${recorded}`,
 );
 console.log(
-  `next card for a learner with ${BIG_CARDS} cards, database time (planning + execution of its 4 queries, 50 runs):` +
+  `next card for a learner with ${BIG_CARDS} cards (${bigDeckText}; ${bigDueToday} due today), database time (planning + execution of its 4 queries, 50 runs):` +
     ` p50 ${pct(dbTimes, 0.5).toFixed(2)} ms, p99 ${pct(dbTimes, 0.99).toFixed(2)} ms`,
 );
 for (const [name, plan] of Object.entries(plans)) console.log(`\n-- ${name}\n${plan}`);

@@ -1,13 +1,13 @@
 /**
- * The two statements on the hot path of an answer, in SQL, because they carry the platform's main guarantee and
- * its main load:
+ * The two statements on the hot path of an answer, in plain SQL (named prepared statements, lib/db/sql.ts), because
+ * they carry the platform's main guarantee and its main load:
  * - `loadForAnswer` reads, in one round trip, the learner's card, their desired retention and whether this
  *   idempotency key was already recorded;
  * - `appendAnswer` moves the card to its next version *and* appends the review-log row in one statement (a
  *   data-modifying CTE), so both happen or neither does: if the card's version is no longer the one the learner
  *   saw, nothing is written; if the key is already taken, the unique index fails the whole statement.
  */
-import { db } from '@/lib/db/client';
+import { sql } from '@/lib/db/sql';
 import type { MemoryState } from '@/lib/domain/review/fsrs';
 import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
 import { DEFAULT_SETTINGS } from './settings';
@@ -39,22 +39,25 @@ export interface AnswerContext {
 }
 
 export async function loadForAnswer(userId: string, cardId: string, idempotencyKey: string): Promise<AnswerContext> {
-  const rows = await db().$queryRaw<
-    (Partial<CardForAnswer> & {
+  const rows = await sql<
+    Partial<CardForAnswer> & {
       desiredRetention: number | null;
       rolloverHour: number | null;
       weights: number[] | null;
       logId: string | null;
-    })[]
-  >`
-    SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
-           c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
-           s."desiredRetention", s."rolloverHour", p."weights", l."id"::text AS "logId"
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Card" c ON c."id" = ${cardId}::uuid AND c."userId" = ${userId}::uuid
-    LEFT JOIN "ReviewSettings" s ON s."userId" = ${userId}::uuid
-    LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
-    LEFT JOIN "ReviewLog" l ON l."userId" = ${userId}::uuid AND l."idempotencyKey" = ${idempotencyKey}`;
+    }
+  >(
+    'answer-load',
+    `SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
+            c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
+            s."desiredRetention", s."rolloverHour", p."weights", l."id"::text AS "logId"
+     FROM (SELECT 1) AS one
+     LEFT JOIN "Card" c ON c."id" = $2::uuid AND c."userId" = $1::uuid
+     LEFT JOIN "ReviewSettings" s ON s."userId" = $1::uuid
+     LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
+     LEFT JOIN "ReviewLog" l ON l."userId" = $1::uuid AND l."idempotencyKey" = $3`,
+    [userId, cardId, idempotencyKey],
+  );
   const row = rows[0]!;
   return {
     card: row.id ? (row as CardForAnswer) : null,
@@ -102,27 +105,54 @@ export function recallEligible(before: MemoryState, at: Date, timeZone: string, 
 /** The new log row's id, or null when the card moved on since `card.version` (nothing was written). */
 export async function appendAnswer(a: AppendedAnswer): Promise<string | null> {
   const next = rowOfMemory(a.after);
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    WITH moved AS (
-      UPDATE "Card" SET
-        "phase" = ${next.phase}::"CardPhase", "due" = ${next.due}::timestamp(3), "stability" = ${next.stability},
-        "difficulty" = ${next.difficulty}, "scheduledDays" = ${next.scheduledDays}, "learningSteps" = ${next.learningSteps},
-        "reps" = ${next.reps}, "lapses" = ${next.lapses}, "lastReview" = ${next.lastReview}::timestamp(3),
-        "version" = "version" + 1
-      WHERE "id" = ${a.card.id}::uuid AND "version" = ${a.card.version}
-      RETURNING "id"
-    )
-    INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
-      "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
-      "cardVersionAfter", "firstAttempt", "recallEligible", "choice", "stateBefore", "stateAfter")
-    SELECT gen_random_uuid(), ${a.userId}::uuid, moved."id", ${a.card.itemId}, ${a.source}::"AnswerSource",
-      ${a.idempotencyKey}, ${a.seed}, ${JSON.stringify(a.response)}::jsonb, ${a.correct}, ${a.score},
-      ${a.rating}::"ReviewRating", ${a.durationMs}, ${a.answeredAt}::timestamp(3), ${a.timeZone}, ${a.desiredRetention},
-      ${a.card.version}, ${a.card.version + 1}, ${a.before.phase === 'new'},
-      ${recallEligible(a.before, a.answeredAt, a.timeZone, a.rolloverHour)}, ${choiceOf(a.response)},
-      ${JSON.stringify(storeState(a.before))}::jsonb,
-      ${JSON.stringify(storeState(a.after))}::jsonb
-    FROM moved
-    RETURNING "id"::text AS "id"`;
+  const rows = await sql<{ id: string }>(
+    'answer-append',
+    `WITH moved AS (
+       UPDATE "Card" SET
+         "phase" = $1::"CardPhase", "due" = $2::timestamp(3), "stability" = $3, "difficulty" = $4,
+         "scheduledDays" = $5, "learningSteps" = $6, "reps" = $7, "lapses" = $8, "lastReview" = $9::timestamp(3),
+         "version" = "version" + 1
+       WHERE "id" = $10::uuid AND "version" = $11
+       RETURNING "id"
+     )
+     INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
+       "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
+       "cardVersionAfter", "firstAttempt", "recallEligible", "choice", "stateBefore", "stateAfter")
+     SELECT gen_random_uuid(), $12::uuid, moved."id", $13, $14::"AnswerSource", $15, $16, $17::jsonb, $18, $19,
+       $20::"ReviewRating", $21, $22::timestamp(3), $23, $24, $11, $11 + 1, $25, $26, $27, $28::jsonb, $29::jsonb
+     FROM moved
+     RETURNING "id"::text AS "id"`,
+    [
+      next.phase,
+      next.due,
+      next.stability,
+      next.difficulty,
+      next.scheduledDays,
+      next.learningSteps,
+      next.reps,
+      next.lapses,
+      next.lastReview,
+      a.card.id,
+      a.card.version,
+      a.userId,
+      a.card.itemId,
+      a.source,
+      a.idempotencyKey,
+      a.seed,
+      JSON.stringify(a.response),
+      a.correct,
+      a.score,
+      a.rating,
+      a.durationMs,
+      a.answeredAt,
+      a.timeZone,
+      a.desiredRetention,
+      a.before.phase === 'new',
+      recallEligible(a.before, a.answeredAt, a.timeZone, a.rolloverHour),
+      choiceOf(a.response),
+      JSON.stringify(storeState(a.before)),
+      JSON.stringify(storeState(a.after)),
+    ],
+  );
   return rows[0]?.id ?? null;
 }
