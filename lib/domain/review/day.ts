@@ -19,21 +19,28 @@ function dayStart(year: number, month: number, day: number, rolloverHour: number
   return new Date(new TZDate(year, month, day, rolloverHour, 0, 0, timeZone).getTime());
 }
 
-export function learnerDay(at: Date, timeZone: string, rolloverHour: number): LearnerDay {
+/** The local calendar date (year, month 0–11, day) that the learner day containing `at` belongs to. */
+function localDate(at: Date, timeZone: string, rolloverHour: number): [number, number, number] {
   const local = new TZDate(at.getTime() - rolloverHour * 3_600_000, timeZone);
-  const y = local.getFullYear();
-  const m = local.getMonth();
-  const d = local.getDate();
+  return [local.getFullYear(), local.getMonth(), local.getDate()];
+}
+
+function keyOf(y: number, m: number, d: number): string {
+  return `${y}-${pad(m + 1)}-${pad(d)}`;
+}
+
+export function learnerDay(at: Date, timeZone: string, rolloverHour: number): LearnerDay {
+  const [y, m, d] = localDate(at, timeZone, rolloverHour);
   return {
-    key: `${y}-${pad(m + 1)}-${pad(d)}`,
+    key: keyOf(y, m, d),
     start: dayStart(y, m, d, rolloverHour, timeZone),
     end: dayStart(y, m, d + 1, rolloverHour, timeZone),
   };
 }
 
-/** The learner-day key of an instant (e.g. for grouping review-log rows by day). */
+/** The learner-day key of an instant (e.g. for grouping review-log rows by day); cheaper than `learnerDay`. */
 export function learnerDayKey(at: Date, timeZone: string, rolloverHour: number): string {
-  return learnerDay(at, timeZone, rolloverHour).key;
+  return keyOf(...localDate(at, timeZone, rolloverHour));
 }
 
 /** The key `offset` calendar days after `key` (negative goes back). */
