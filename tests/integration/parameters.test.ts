@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { fitLearner, parameterView } from '@/lib/data/parameters/fit';
+import { fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
 import { addCourseToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
@@ -103,5 +103,56 @@ describe('pooled parameters', () => {
     const settings = await db().reviewSettings.findUniqueOrThrow({ where: { userId: student.id } });
     expect(settings.parameterSetId).toBe(classSet.id);
     expect((await parameterView(student.id)).inUse?.source).toBe('pool');
+  });
+});
+
+describe('knowledge under a personal forgetting curve', () => {
+  it("counts a student's items known with their own parameters, the same on their statistics page and the class dashboard", async () => {
+    const { createClass, classDetail, joinClass } = await import('@/lib/data/classes/classes');
+    const { getClassProgress } = await import('@/lib/data/classes/progress');
+    const { learnerStats } = await import('@/lib/data/review/stats');
+    const { itemsKnown } = await import('@/lib/domain/review/stats');
+    const { memoryOfRow } = await import('@/lib/data/review/memory');
+    const teacher = await makeActor('INSTRUCTOR', 'curve');
+    const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas kurva' }, T0);
+    const student = await makeActor('STUDENT', 'curve');
+    await joinClass(student, { code: (await classDetail(teacher, created.id)).joinCode! }, T0);
+    await addCourseToDeck(student, { courseId: COURSE }, T0);
+    for (let i = 0; i < 6; i++) {
+      const at = new Date(T0.getTime() + i * 1000);
+      await answerCard(student, (await nextCard(student, at)).next!, true, at);
+    }
+
+    // A personal set whose forgetting curve is much steeper than the default's (decay w20 0.6 instead of ~0.15).
+    const steep = [...DEFAULT_WEIGHTS.slice(0, 20), 0.6];
+    expect(validWeights(steep)).toBe(true);
+    const set = await db().parameterSet.create({
+      data: {
+        scope: 'LEARNER',
+        userId: student.id,
+        courseId: COURSE,
+        weights: steep,
+        trainReviews: 400,
+        heldOutReviews: 100,
+        logLoss: 0.3,
+        rmseBins: 0.05,
+        baselineLogLoss: 0.35,
+        baselineRmseBins: 0.07,
+        adopted: true,
+        reason: 'better',
+        createdAt: T0,
+      },
+    });
+    await useParameterSet(student.id, set.id);
+
+    const later = new Date(T0.getTime() + 10 * DAY);
+    const own = (await learnerStats(student, later)).known.expected;
+    const row = (await getClassProgress(teacher, created.id, later)).students.find((s) => s.id === student.id)!;
+    expect(row.itemsKnown).toBeCloseTo(own, 6);
+    // …and that is not what the default curve would say about the same cards.
+    const cards = await db().card.findMany({ where: { userId: student.id, phase: { not: 'NEW' } } });
+    const studied = cards.map((c) => ({ lessonId: c.lessonId, memory: memoryOfRow(c) }));
+    expect(own).toBeCloseTo(itemsKnown(studied, later, { weights: steep }).expected, 9);
+    expect(Math.abs(own - itemsKnown(studied, later).expected)).toBeGreaterThan(0.05);
   });
 });

@@ -116,16 +116,22 @@ function activityQuery(classId: string, now: Date): Prisma.Sql {
 }
 
 function cardQuery(classId: string, now: Date): Prisma.Sql {
-  const { decay, factor } = forgettingCurve();
+  const { decay } = forgettingCurve();
   // One index lookup per member (LATERAL): the planner otherwise hash-joins a scan of every card in the database.
+  // Retrievability uses each member's own forgetting curve: the decay (w20) of the parameter set they use, else
+  // the default; factor = 0.9^(1/decay) − 1 as in lib/domain/review/fsrs.ts forgettingCurve.
   return Prisma.sql`
     SELECT m."userId"::text AS "userId", x."lessonId", x.total, x.studied, x."sumR", x.overdue
     FROM "ClassMember" m
+    LEFT JOIN "ReviewSettings" s ON s."userId" = m."userId"
+    LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
+    CROSS JOIN LATERAL (SELECT coalesce(-p."weights"[21], ${decay}::float8) AS decay) d
     CROSS JOIN LATERAL (
       SELECT c."lessonId", count(*) AS total,
              count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
-             coalesce(sum(power(1 + ${factor}::float8 * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
-                                / c."stability", ${decay}::float8))
+             coalesce(sum(power(1 + (power(0.9, 1 / d.decay) - 1)
+                                    * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
+                                / c."stability", d.decay))
                       FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
              count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
       FROM "Card" c

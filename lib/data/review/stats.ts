@@ -99,7 +99,8 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
   const todayKey = learnerDaysFrom(now, timeZone, rolloverHour, 0, 1)[0]!.key;
   const studied = studiedRows.map((c) => ({ lessonId: c.lessonId, memory: memoryOfRow(c) }));
   const lessons = await orderedLessons(lessonCounts.map((l) => ({ ...l, total: l._count._all })));
-  const mastery = new Map(lessonMastery(studied, lessons, now).map((m) => [m.lessonId, m]));
+  const params = { weights: settings.weights ?? undefined };
+  const mastery = new Map(lessonMastery(studied, lessons, now, params).map((m) => [m.lessonId, m]));
 
   return {
     todayKey,
@@ -132,7 +133,7 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
       timeZone,
       rolloverHour,
     ),
-    known: { ...itemsKnown(studied, now), total: lessons.reduce((s, l) => s + l.total, 0) },
+    known: { ...itemsKnown(studied, now, params), total: lessons.reduce((s, l) => s + l.total, 0) },
     lessons: lessons.map((l) => ({
       ...l,
       studied: mastery.get(l.lessonId)?.studied ?? 0,

@@ -5,7 +5,7 @@
  * 04:00 rollover belongs to the evening before.
  */
 import { learnerDay, shiftDayKey, type LearnerDay } from './day';
-import { retrievability, type CardPhase, type MemoryState, type ReviewRating } from './fsrs';
+import { retrievability, type CardPhase, type MemoryState, type ReviewRating, type SchedulerParameters } from './fsrs';
 
 const DAY_MS = 86_400_000;
 const HALF_DAY_MS = 43_200_000;
@@ -299,7 +299,7 @@ export interface LessonMastery {
 }
 
 /**
- * Per-lesson mastery: the mean retrievability now of the lesson's studied cards, with how many of the lesson's
+ * Per-lesson mastery: the mean retrievability now (under the learner's weights: `params`) of the lesson's studied cards, with how many of the lesson's
  * cards are studied. Unstudied (new) cards are not averaged in as zeros (the count says how much is unstudied);
  * multiply `mastery × studied / total` for the share of the whole lesson. Lessons come out in the order of
  * `lessonTotals`; a studied card whose lesson is not listed there is ignored.
@@ -311,10 +311,11 @@ export function lessonMastery(
   cards: readonly StudiedCard[],
   lessonTotals: readonly { lessonId: string; total: number }[],
   now: Date,
+  params: Pick<SchedulerParameters, 'weights'> = {},
 ): LessonMastery[] {
   const sums = new Map<string, { studied: number; sum: number }>();
   for (const c of cards) {
-    const r = retrievability(c.memory, now, {});
+    const r = retrievability(c.memory, now, params);
     if (r === null) continue;
     const s = sums.get(c.lessonId) ?? { studied: 0, sum: 0 };
     s.studied += 1;
@@ -336,16 +337,20 @@ export interface ItemsKnown {
 
 /**
  * An estimate of how many items the learner knows now: the sum over studied cards of the probability of recalling
- * each one at `now` (new cards contribute 0). It is an expectation under the FSRS model, not a count of tested
+ * each one at `now` under the learner's weights (`params`; new cards contribute 0). It is an expectation under the FSRS model, not a count of tested
  * items, so it is shown as "about".
  *
  * @example itemsKnown([{ lessonId: 'a', memory: justReviewed }], now) // { expected: 1, studied: 1 }
  */
-export function itemsKnown(cards: readonly StudiedCard[], now: Date): ItemsKnown {
+export function itemsKnown(
+  cards: readonly StudiedCard[],
+  now: Date,
+  params: Pick<SchedulerParameters, 'weights'> = {},
+): ItemsKnown {
   let expected = 0;
   let studied = 0;
   for (const c of cards) {
-    const r = retrievability(c.memory, now, {});
+    const r = retrievability(c.memory, now, params);
     if (r === null) continue;
     expected += r;
     studied += 1;
