@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
+import { dueForFit, fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
 import { addCourseToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
@@ -66,6 +66,22 @@ describe('personal parameters', () => {
     expect(view.inUse?.source).toBe(set.adopted ? 'personal' : 'defaults');
     // Either way the cards are exactly what the log says under the parameters in use.
     expect((await rebuildCards({ userId: actor.id, repair: false })).mismatched).toBe(0);
+  }, 120_000);
+
+  it('puts a learner in the background sweep once they have enough answers, and again only after enough new ones', async () => {
+    const actor = await makeActor('STUDENT', 'sweep');
+    const dueNow = async () => (await dueForFit()).learners.some((l) => l.userId === actor.id && l.courseId === COURSE);
+    await addCourseToDeck(actor, { courseId: COURSE }, T0);
+    for (let i = 0; i < 10; i++) {
+      const at = new Date(T0.getTime() + i * 1000);
+      await answerCard(actor, (await nextCard(actor, at)).next!, true, at);
+    }
+    expect(await dueNow()).toBe(false);
+    const end = await history(actor);
+    expect(await dueNow()).toBe(true);
+    // Any attempt, adopted or refused, resets the count: the sweep waits for new answers.
+    await fitLearner(actor.id, COURSE, new Date(end.getTime() + 60_000), async () => [...DEFAULT_WEIGHTS]);
+    expect(await dueNow()).toBe(false);
   }, 120_000);
 
   it('skips a learner without enough history', async () => {
