@@ -4,7 +4,7 @@
  */
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
-import { dueForFit, fitLearner, fitPool } from '@/lib/data/parameters/fit';
+import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit';
 import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
 import type { PgBoss } from './pg-boss';
 
@@ -23,9 +23,10 @@ export function appQueue(): Promise<PgBoss> {
         logger.info({ ...pool, ...outcome }, 'fit-pool done');
       },
       fitSweep: async () => {
-        const due = await dueForFit();
-        for (const l of due.learners) await enqueueLearnerFit(boss, l);
-        for (const pool of due.pools) await enqueuePoolFit(boss, pool);
+        for (const l of await dueLearnerFits()) await enqueueLearnerFit(boss, l);
+      },
+      fitPoolSweep: async () => {
+        for (const pool of await duePoolFits()) await enqueuePoolFit(boss, pool);
       },
     });
     logger.info('job queue started');

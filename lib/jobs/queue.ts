@@ -5,13 +5,18 @@
  * at most one waiting and one running job for the same learner, so a burst of triggers fits once.
  *
  * Jobs: fit-learner {userId, courseId}, fit-pool {kind: 'class'|'course', …}, fit-sweep (every 10 minutes: enqueue
- * what is due).
+ * the learners due a fit), fit-pool-sweep (hourly: the pools due one; pools change slowly and the query is heavier).
  */
 import { PgBoss } from './pg-boss';
 import { logger } from '@/lib/log';
 import type { Pool } from '@/lib/data/parameters/fit';
 
-export const QUEUES = { fitLearner: 'fit-learner', fitPool: 'fit-pool', fitSweep: 'fit-sweep' } as const;
+export const QUEUES = {
+  fitLearner: 'fit-learner',
+  fitPool: 'fit-pool',
+  fitSweep: 'fit-sweep',
+  fitPoolSweep: 'fit-pool-sweep',
+} as const;
 
 export interface FitLearnerJob {
   userId: string;
@@ -23,6 +28,7 @@ export type Handlers = {
   fitLearner: (job: FitLearnerJob) => Promise<void>;
   fitPool: (job: FitPoolJob) => Promise<void>;
   fitSweep: () => Promise<void>;
+  fitPoolSweep: () => Promise<void>;
 };
 
 export async function openQueue(databaseUrl: string): Promise<PgBoss> {
@@ -40,7 +46,9 @@ export async function work(boss: PgBoss, handlers: Handlers): Promise<void> {
   await boss.work<FitLearnerJob>(QUEUES.fitLearner, { batchSize: 1 }, async ([job]) => handlers.fitLearner(job!.data));
   await boss.work<FitPoolJob>(QUEUES.fitPool, { batchSize: 1 }, async ([job]) => handlers.fitPool(job!.data));
   await boss.work(QUEUES.fitSweep, { batchSize: 1 }, async () => handlers.fitSweep());
+  await boss.work(QUEUES.fitPoolSweep, { batchSize: 1 }, async () => handlers.fitPoolSweep());
   await boss.schedule(QUEUES.fitSweep, '*/10 * * * *');
+  await boss.schedule(QUEUES.fitPoolSweep, '7 * * * *');
 }
 
 export function enqueueLearnerFit(boss: PgBoss, job: FitLearnerJob): Promise<string | null> {

@@ -15,6 +15,7 @@ async function worker(handlers: Partial<Handlers>): Promise<PgBoss> {
     fitLearner: handlers.fitLearner ?? (async () => undefined),
     fitPool: handlers.fitPool ?? (async () => undefined),
     fitSweep: handlers.fitSweep ?? (async () => undefined),
+    fitPoolSweep: handlers.fitPoolSweep ?? (async () => undefined),
   });
   return boss;
 }

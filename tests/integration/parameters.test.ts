@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { dueForFit, fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
+import { dueLearnerFits, fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
 import { addCourseToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
@@ -70,7 +70,7 @@ describe('personal parameters', () => {
 
   it('puts a learner in the background sweep once they have enough answers, and again only after enough new ones', async () => {
     const actor = await makeActor('STUDENT', 'sweep');
-    const dueNow = async () => (await dueForFit()).learners.some((l) => l.userId === actor.id && l.courseId === COURSE);
+    const dueNow = async () => (await dueLearnerFits()).some((l) => l.userId === actor.id && l.courseId === COURSE);
     await addCourseToDeck(actor, { courseId: COURSE }, T0);
     for (let i = 0; i < 10; i++) {
       const at = new Date(T0.getTime() + i * 1000);

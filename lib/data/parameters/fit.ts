@@ -240,17 +240,32 @@ export async function startFromPool(userId: string, courseId: string): Promise<v
   if (pick) await useParameterSet(userId, pick.id);
 }
 
-/** Learners (and course pools) with enough new answers since their last fit attempt. */
-export async function dueForFit(): Promise<{ learners: { userId: string; courseId: string }[]; pools: Pool[] }> {
-  const learners = await db().$queryRaw<{ userId: string; courseId: string }[]>`
-    SELECT l."userId"::text AS "userId", c."courseId", count(*) AS n
-    FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
-    WHERE l."answeredAt" > coalesce(
-      (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."userId" = l."userId" AND p."courseId" = c."courseId"),
-      '-infinity'::timestamp)
-    GROUP BY l."userId", c."courseId"
-    HAVING count(*) >= ${REFIT_AFTER_ANSWERS}
-       AND (SELECT count(*) FROM "ReviewLog" l2 WHERE l2."userId" = l."userId") >= ${MIN_LEARNER_ANSWERS}`;
+/**
+ * Learners due a fit: at least REFIT_AFTER_ANSWERS answers since their last fit attempt (in any course) and
+ * MIN_LEARNER_ANSWERS in all, with each course they study. Both counts stop at their threshold (LIMIT), so each
+ * learner costs at most a few hundred entries of the (userId, answeredAt) index however long their history (on the
+ * bench:dashboard database, 10,450 learners and 5.2 M answers, none fitted yet: 1.9 s, was 10.7 s counting every
+ * answer).
+ */
+export async function dueLearnerFits(): Promise<{ userId: string; courseId: string }[]> {
+  const due = await db().$queryRaw<{ userId: string }[]>`
+    SELECT u."id"::text AS "userId" FROM "User" u
+    WHERE (SELECT count(*) FROM (
+             SELECT 1 FROM "ReviewLog" l
+             WHERE l."userId" = u."id" AND l."answeredAt" > coalesce(
+               (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."userId" = u."id"), '-infinity'::timestamp)
+             LIMIT ${REFIT_AFTER_ANSWERS}) recent) >= ${REFIT_AFTER_ANSWERS}
+      AND (SELECT count(*) FROM (
+             SELECT 1 FROM "ReviewLog" l WHERE l."userId" = u."id" LIMIT ${MIN_LEARNER_ANSWERS}) total) >= ${MIN_LEARNER_ANSWERS}`;
+  if (due.length === 0) return [];
+  return db().$queryRaw<{ userId: string; courseId: string }[]>`
+    SELECT DISTINCT c."userId"::text AS "userId", c."courseId" FROM "Card" c
+    WHERE c."userId" = ANY(${due.map((d) => d.userId)}::uuid[]) AND c."phase" <> 'NEW'
+    ORDER BY 1, 2`;
+}
+
+/** Class and course pools with enough new answers since their last fit attempt (a heavier query: run hourly). */
+export async function duePoolFits(): Promise<Pool[]> {
   const coursePools = await db().$queryRaw<{ courseId: string }[]>`
     SELECT c."courseId" FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
     WHERE l."answeredAt" > coalesce(
@@ -264,13 +279,10 @@ export async function dueForFit(): Promise<{ learners: { userId: string; courseI
     WHERE l."answeredAt" > coalesce(
       (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."poolKey" = 'class:' || k."id"), '-infinity'::timestamp)
     GROUP BY k."id", k."courseId" HAVING count(*) >= ${MIN_POOL_ANSWERS}`;
-  return {
-    learners,
-    pools: [
-      ...classPools.map((p): Pool => ({ kind: 'class', classId: p.classId, courseId: p.courseId })),
-      ...coursePools.map((p): Pool => ({ kind: 'course', courseId: p.courseId })),
-    ],
-  };
+  return [
+    ...classPools.map((p): Pool => ({ kind: 'class', classId: p.classId, courseId: p.courseId })),
+    ...coursePools.map((p): Pool => ({ kind: 'course', courseId: p.courseId })),
+  ];
 }
 
 export interface ParameterView {
