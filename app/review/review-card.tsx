@@ -46,13 +46,21 @@ function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Local
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const nextRef = useRef<HTMLButtonElement>(null);
-  // "Next" holds the focus whenever nothing is pending, so Enter always goes on (also after G/H/E).
+  // "Next" holds the focus and stays enabled, so Enter always goes on, even pressed while G/H/E is still being
+  // saved: then it goes on as soon as the qualification is recorded (never before, or the next card could be
+  // chosen from the old rating).
+  const goWhenSaved = useRef(false);
   useEffect(() => {
-    if (!pending) nextRef.current?.focus();
-  }, [pending]);
+    if (pending) return;
+    if (goWhenSaved.current) {
+      goWhenSaved.current = false;
+      startTransition(() => router.refresh());
+    } else nextRef.current?.focus();
+  }, [pending, router]);
 
   function go() {
-    startTransition(() => router.refresh());
+    if (pending) goWhenSaved.current = true;
+    else startTransition(() => router.refresh());
   }
   function adjust(adjustment: Adjustment) {
     startTransition(async () => {
@@ -117,7 +125,7 @@ function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Local
         </p>
       )}
       <div className="row">
-        <button ref={nextRef} type="button" onClick={go} disabled={pending} aria-keyshortcuts="Enter">
+        <button ref={nextRef} type="button" onClick={go} aria-keyshortcuts="Enter">
           {t('review.next')} <kbd>Enter</kbd>
         </button>
         <button type="button" className="secondary" onClick={undo} disabled={pending} aria-keyshortcuts="U">
