@@ -107,7 +107,7 @@ const itemBase = {
   prompt: text,
   explanation: text,
   sources: z.array(sourceRefSchema).min(1),
-  /** Id of a correction of kind "meaning" that this item's answer relies on. */
+  /** Id of a correction of kind "meaning" (or a "note") that this item's answer relies on: shown with its feedback. */
   editorNote: slug.optional(),
 };
 
