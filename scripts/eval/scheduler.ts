@@ -15,16 +15,17 @@
  *    (ts-fsrs); the metrics are computed here from those R (see `metrics`), not by fsrs-rs's `evaluate`, which
  *    refuses small sets and does not report the plain mean.
  * 2. Workload. One year of one deck (1,000 items, 10 new a day for 100 days) per learner and scheduler: FSRS with
- *    the learner's true weights, with the defaults, and per-learner (refit monthly), SM-2 and a 5-box Leitner
- *    system. For every learner, each scheduler's knob (FSRS desired retention; SM-2 and Leitner an interval
- *    multiplier) is tuned until the year's average true retention (mean R over introduced items, every day) hits
- *    a common target; reviews are then compared at that same retention. Also: stock SM-2 (multiplier 1) against
- *    FSRS at stock SM-2's retention.
+ *    the learner's true weights, with the defaults, and per-learner (refit monthly), SM-2 as published and as
+ *    Anki's classic scheduler runs it, and a 5-box Leitner system. For every learner, each scheduler's knob (FSRS
+ *    desired retention; SM-2 and Leitner an interval multiplier; Anki's interval modifier) is tuned until the year's
+ *    average true retention (mean R over introduced items, every day) hits a common target; reviews are then
+ *    compared at that same retention. Also: stock SM-2 and stock Anki (knob 1) against FSRS at their retention.
+ *    EVAL_ITEM_SPREAD=σ gives items an intrinsic ease that no scheduler is told (a robustness check).
  *
  * Simplifications: whole days only (one review per card per day, no same-day learning steps, for every scheduler
  * alike); the learner studies every day in the workload year; ratings do not depend on R beyond pass/fail.
  * Everything is seeded (mulberry32 from lib/domain/seeded-shuffle), so a run is reproducible. About a minute and a
- * half on 2 cores, one thread (fsrs-rs fits do not run faster side by side).
+ * half on 2 cores (two more with the Anki comparisons), one thread (fsrs-rs fits do not run faster side by side).
  *
  * This script imports ts-fsrs directly, unlike app code (which goes through lib/domain/review/fsrs.ts): it needs the
  * bare memory model (state, elapsed days, grade) at day resolution, millions of times, without dates or the app's
@@ -65,6 +66,11 @@ const YEAR = {
   refitEveryDays: 30,
 };
 const TARGETS = { floorGap: 0.005, reviewSaving: 0.25 };
+/**
+ * EVAL_ITEM_SPREAD=σ gives each item of the workload year an intrinsic ease no scheduler is told: its true initial
+ * stability × e^N(0,σ). 0 (the default): items differ only through their random ratings.
+ */
+const ITEM_SPREAD = Number(process.env.EVAL_ITEM_SPREAD ?? 0);
 
 type Grade = 1 | 2 | 3 | 4;
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -490,6 +496,50 @@ class Sm2Policy implements Policy {
   }
 }
 
+/**
+ * SM-2 as Anki's classic scheduler runs it, with Anki's default deck options, at day resolution (learning and
+ * relearning steps fall within a day and are out of this simulation): a new card graduates to 1 day (Easy: 4 days);
+ * on review, Hard gives (interval + late/4) × 1.2 and ease − 0.15, Good (interval + late/2) × ease, Easy
+ * (interval + late) × ease × 1.3 and ease + 0.15, each at least a day more than the button before; Again lowers the
+ * ease by 0.20 and restarts at 1 day ("new interval" 0%, minimum 1 day); ease starts at 2.5, floor 1.3. The knob is
+ * Anki's interval modifier: it multiplies every review interval and, as in Anki, compounds (the next interval grows
+ * from the modified one).
+ */
+class AnkiSm2Policy implements Policy {
+  private ease: number[] = [];
+  private interval: number[] = [];
+  constructor(private readonly modifier: number) {}
+  introduce(item: number, rating: Grade, day: number): number {
+    this.ease[item] = 2.5;
+    this.interval[item] = rating === 4 ? 4 : 1;
+    return day + this.interval[item];
+  }
+  review(item: number, rating: Grade, day: number, elapsedDays: number): number {
+    const current = this.interval[item]!;
+    const late = Math.max(0, elapsedDays - current);
+    let ease = this.ease[item]!;
+    let next: number;
+    if (rating === 1) {
+      ease -= 0.2;
+      next = 1;
+    } else {
+      const hard = Math.max(current + 1, Math.round((current + late / 4) * 1.2 * this.modifier));
+      const good = Math.max(hard + 1, Math.round((current + late / 2) * ease * this.modifier));
+      if (rating === 2) {
+        ease -= 0.15;
+        next = hard;
+      } else if (rating === 3) next = good;
+      else {
+        next = Math.max(good + 1, Math.round((current + late) * ease * 1.3 * this.modifier));
+        ease += 0.15;
+      }
+    }
+    this.ease[item] = Math.max(1.3, ease);
+    this.interval[item] = Math.min(MAXIMUM_INTERVAL_DAYS, next);
+    return day + this.interval[item];
+  }
+}
+
 /** Leitner: 5 boxes reviewed every 1, 2, 4, 8, 16 days (× the knob); a pass moves up a box, a fail back to box 1. */
 class LeitnerPolicy implements Policy {
   private static readonly INTERVALS = [1, 2, 4, 8, 16];
@@ -559,7 +609,9 @@ async function simulateYear(learner: Learner, policy: Policy): Promise<YearResul
       const index = items.length;
       const rand = seededRandom(`${SEED}/year/${learner.id}/${index}`);
       const rating = firstRating(learner, rand());
-      items.push({ memory: truth.next_state(null, 0, rating), lastDay: day, dueDay: 0, rand });
+      const first = truth.next_state(null, 0, rating);
+      const ease = ITEM_SPREAD > 0 ? Math.exp(ITEM_SPREAD * normal(rand)) : 1;
+      items.push({ memory: { ...first, stability: first.stability * ease }, lastDay: day, dueDay: 0, rand });
       items[index]!.dueDay = policy.introduce(index, rating, day);
       itemHistories.push([{ rating, deltaDays: 0 }]);
       log.push({ card: index, rating, deltaDays: 0 });
@@ -587,6 +639,8 @@ interface Scheduler {
   policy(knob: number, learner: Learner): Policy;
 }
 
+const SM2 = 'SM-2';
+const ANKI_SM2 = 'SM-2 as in Anki';
 const SCHEDULERS: Scheduler[] = [
   {
     name: 'FSRS, default weights',
@@ -613,12 +667,20 @@ const SCHEDULERS: Scheduler[] = [
     policy: (knob) => new FsrsPolicy(DEFAULT_WEIGHTS, knob, YEAR.refitEveryDays),
   },
   {
-    name: 'SM-2',
+    name: SM2,
     knobName: 'interval multiplier',
     start: [8, 2],
     limits: [1000, 0.01],
     logScale: true,
     policy: (knob) => new Sm2Policy(knob),
+  },
+  {
+    name: ANKI_SM2,
+    knobName: 'interval modifier',
+    start: [3, 1],
+    limits: [100, 0.05],
+    logScale: true,
+    policy: (knob) => new AnkiSm2Policy(knob),
   },
   {
     name: 'Leitner (5 boxes)',
@@ -724,19 +786,19 @@ async function workload(
 }
 
 /**
- * Stock SM-2 (multiplier 1, as Anki shipped it) as it comes, and the FSRS variants tuned, learner by learner, to the
- * retention stock SM-2 gives that learner.
+ * A stock scheduler (knob 1: SM-2 as published, or as Anki ships it) as it comes, and the FSRS variants tuned,
+ * learner by learner, to the retention it gives that learner.
  */
-async function stockSm2Comparison(learners: readonly Learner[]): Promise<WorkloadRow[]> {
-  const sm2 = SCHEDULERS.find((s) => s.name === 'SM-2')!;
+async function stockComparison(learners: readonly Learner[], name: string): Promise<WorkloadRow[]> {
+  const stockScheduler = SCHEDULERS.find((s) => s.name === name)!;
   const stock: Tuned[] = [];
   for (const learner of learners) {
-    const year = await simulateYear(learner, sm2.policy(1, learner));
+    const year = await simulateYear(learner, stockScheduler.policy(1, learner));
     stock.push({ best: { knob: 1, perLearner: [year], retention: year.averageRetention }, runs: 1, reached: true });
   }
   const fsrs = SCHEDULERS.filter((s) => s.name.startsWith('FSRS'));
   const targets = stock.map((t) => t.best.retention);
-  return [...(await workload(fsrs, learners, targets)), { scheduler: sm2, tuned: stock }];
+  return [...(await workload(fsrs, learners, targets)), { scheduler: stockScheduler, tuned: stock }];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -761,8 +823,8 @@ function accuracyTable(results: readonly SizeResult[]): string {
   return table(head, rows);
 }
 
-function workloadTable(rows: readonly WorkloadRow[]): string {
-  const sm2Reviews = reviewsPerLearner(rows.find((r) => r.scheduler.name === 'SM-2')!);
+function workloadTable(rows: readonly WorkloadRow[], reference = SM2): string {
+  const sm2Reviews = reviewsPerLearner(rows.find((r) => r.scheduler.name === reference)!);
   const range = (xs: readonly number[], digits: number) =>
     `${mean(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`;
   return table(
@@ -775,7 +837,7 @@ function workloadTable(rows: readonly WorkloadRow[]): string {
       'reviews/day',
       'minutes/day',
       'reviews per remembered item',
-      'reviews vs SM-2',
+      `reviews vs ${reference}`,
     ],
     rows.map((row) => {
       const years = row.tuned.map((t) => t.best.perLearner[0]!);
@@ -815,14 +877,16 @@ const year = await workload(
   yearLearners,
   yearLearners.map(() => YEAR.targetRetention),
 );
-const stock = await stockSm2Comparison(yearLearners);
+const stock = await stockComparison(yearLearners, SM2);
+const stockAnki = await stockComparison(yearLearners, ANKI_SM2);
 const seconds = (performance.now() - started) / 1000;
 
 // Targets, judged on unrounded numbers.
 const rowNamed = (rows: readonly WorkloadRow[], prefix: string) =>
   rows.find((r) => r.scheduler.name.startsWith(prefix))!;
-const savingVsSm2 = (rows: readonly WorkloadRow[], prefix: string) =>
-  1 - reviewsPerLearner(rowNamed(rows, prefix)) / reviewsPerLearner(rowNamed(rows, 'SM-2'));
+const savingVs = (reference: string) => (rows: readonly WorkloadRow[], prefix: string) =>
+  1 - reviewsPerLearner(rowNamed(rows, prefix)) / reviewsPerLearner(rowNamed(rows, reference));
+const savingVsSm2 = savingVs(SM2);
 const largest = accuracy.at(-1)!;
 const floorGap = largest.metrics['per-learner'].logLoss - largest.metrics.true.logLoss;
 const vsDefaults = accuracy.map((r) => ({
@@ -832,7 +896,10 @@ const vsDefaults = accuracy.map((r) => ({
 const saving = savingVsSm2(year, 'FSRS, per-learner');
 const trueWeightsSaving = savingVsSm2(year, "FSRS, learner's");
 const stockSaving = savingVsSm2(stock, 'FSRS, per-learner');
-const stockSm2 = rowNamed(stock, 'SM-2').tuned.map((t) => t.best.perLearner[0]!);
+const stockSm2 = rowNamed(stock, SM2).tuned.map((t) => t.best.perLearner[0]!);
+const ankiSaving = savingVs(ANKI_SM2)(year, 'FSRS, per-learner');
+const stockAnkiSaving = savingVs(ANKI_SM2)(stockAnki, 'FSRS, per-learner');
+const stockAnkiYears = rowNamed(stockAnki, ANKI_SM2).tuned.map((t) => t.best.perLearner[0]!);
 const ownMonths = (rows: readonly WorkloadRow[]) => {
   const choices = rowNamed(rows, 'FSRS, per-learner').tuned.map((t) => t.best.perLearner[0]!.monthlyChoices!);
   return `${choices.reduce((k, c) => k + c.ownFit, 0)} of ${choices.reduce((k, c) => k + c.checks, 0)}`;
@@ -849,9 +916,8 @@ const whyNotSaving = `Why: even FSRS with each learner's true weights needs only
   of the weights can reach ${Math.round(TARGETS.reviewSaving * 100)}%: the gap is in the simulated world, not in the optimizer. Once SM-2's
   intervals have the right overall scale (its multiplier is tuned for each learner to the same retention), what is
   left for FSRS is timing each item better, and mistiming costs little near the optimum unless items differ a lot.
-  Here they differ little: memory follows FSRS with weights near the defaults, and items differ only through their
-  random ratings (none is intrinsically hard; Hard and Easy do not depend on the item). Stock SM-2 (multiplier 1, as
-  Anki shipped it) happens to sit near the right scale for these learners: at its retention (${f3(mean(stockSm2.map((y) => y.averageRetention)))}), FSRS
+  Here they differ little: memory follows FSRS with weights near the defaults${ITEM_SPREAD > 0 ? `, and even items with an intrinsic ease (σ ${ITEM_SPREAD}) are found out by both kinds of scheduler through their lapses` : `, and items differ only through their random ratings (none is intrinsically hard; try EVAL_ITEM_SPREAD=0.8)`}. Stock SM-2
+  (multiplier 1) happens to sit near the right scale for these learners: at its retention (${f3(mean(stockSm2.map((y) => y.averageRetention)))}), FSRS
   per-learner needs ${fewer(stockSaving)} reviews. Whether a saving holds for real learners can only be measured on real
   review logs.`;
 const whyWorse = `Why: in this simulation the learners are drawn around the defaults, so the defaults are already the population's
@@ -907,12 +973,15 @@ Per-learner log loss minus the defaults': ${vsDefaults.map((v) => `${signed(v.di
 ${YEAR.learners} simulated learners (drawn as above), each with one deck of ${n(YEAR.items)} items introduced ${YEAR.newPerDay} a day (days 1–${YEAR.items / YEAR.newPerDay}),
 studying every day for ${YEAR.days} days; every due item is reviewed on its due day. Schedulers: FSRS with the learner's
 true weights (what a perfect fit would give), FSRS with the default weights, FSRS per-learner (starts on the
-defaults; every ${YEAR.refitEveryDays} days switches to the learner's own fit when it is clearly better, as in section 1), SM-2 (ease 2.5,
-intervals 1, 6, then × ease; ease updated by quality q = rating + 1 after every answer, floor 1.3; a fail restarts
-at 1 day) and Leitner (5 boxes, 1, 2, 4, 8, 16 days; a pass moves up a box, a fail back to the first).
+defaults; every ${YEAR.refitEveryDays} days switches to the learner's own fit when it is clearly better, as in section 1), SM-2 as
+SuperMemo published it (ease 2.5, intervals 1, 6, then × ease; ease updated by quality q = rating + 1 after every
+answer, floor 1.3; a fail restarts at 1 day), SM-2 as Anki's classic scheduler runs it with its default options
+(graduating interval 1 day, easy 4; Hard × 1.2 and ease − 0.15, Good × ease, Easy × ease × 1.3 and ease + 0.15,
+Again ease − 0.20 and back to 1 day; its interval modifier compounds) and Leitner (5 boxes, 1, 2, 4, 8, 16 days; a
+pass moves up a box, a fail back to the first). ${ITEM_SPREAD > 0 ? `Items have an intrinsic ease no scheduler is told: true initial stability × e^N(0,${ITEM_SPREAD}).` : 'Items differ only through their random ratings (EVAL_ITEM_SPREAD=σ gives each an intrinsic ease no scheduler is told).'}
 
 Same retention: for each learner and scheduler, the knob (FSRS desired retention; SM-2 and Leitner a multiplier on
-every interval they compute) is tuned (regula falsi) until the year's average retention, the mean true R of the
+every interval they compute; Anki's interval modifier) is tuned (regula falsi) until the year's average retention, the mean true R of the
 introduced items at the start of every day, is ${YEAR.targetRetention} ± ${YEAR.tolerance}: every scheduler then keeps the same expected number of items
 remembered, learner by learner, and only the reviews differ. Reviews include the ${n(YEAR.items)} first exposures; minutes
 assume ${YEAR.secondsPerReview} s per review whatever the outcome. "Remembered at end": expected items recalled on day ${YEAR.days} (sum of R);
@@ -926,11 +995,15 @@ Stock SM-2 (multiplier 1) as it comes, and FSRS tuned per learner to the average
 
 ${workloadTable(stock)}
 
+Anki's SM-2 as it ships (interval modifier 1), and FSRS tuned per learner to the average retention it gives that learner:
+
+${workloadTable(stockAnki, ANKI_SM2)}
+
 ## Targets
 
 - Per-learner log loss within ${TARGETS.floorGap} of the true-parameter floor at ${n(largest.size)} reviews: gap ${f4(floorGap)}. ${status(floorGap <= TARGETS.floorGap)}
 - Per-learner log loss never worse than the defaults at any size: ${vsDefaults.map((v) => `${signed(v.diff)} at ${n(v.size)}`).join(', ')}. ${status(vsDefaults.every((v) => v.diff <= 0))}${vsDefaults.every((v) => v.diff <= 0) ? '' : `\n  ${whyWorse}`}
-- Per-learner FSRS needs at least ${Math.round(TARGETS.reviewSaving * 100)}% fewer reviews than SM-2 for the same retention (${YEAR.targetRetention}): ${fewer(saving)}. ${status(saving >= TARGETS.reviewSaving)}${saving >= TARGETS.reviewSaving ? '' : `\n  ${whyNotSaving}`}
+- Per-learner FSRS needs at least ${Math.round(TARGETS.reviewSaving * 100)}% fewer reviews than SM-2 for the same retention (${YEAR.targetRetention}): ${fewer(saving)} than SM-2 as published, ${fewer(ankiSaving)} than SM-2 as in Anki (at the retention stock Anki gives, ${f3(mean(stockAnkiYears.map((y) => y.averageRetention)))}: ${fewer(stockAnkiSaving)}). ${status(Math.min(saving, ankiSaving) >= TARGETS.reviewSaving)}${Math.min(saving, ankiSaving) >= TARGETS.reviewSaving ? '' : `\n  ${whyNotSaving}`}
 `;
 
 console.log(report);
