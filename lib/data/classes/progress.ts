@@ -125,12 +125,16 @@ function cardQuery(classId: string, now: Date): Prisma.Sql {
     FROM "ClassMember" m
     LEFT JOIN "ReviewSettings" s ON s."userId" = m."userId"
     LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
-    CROSS JOIN LATERAL (SELECT coalesce(-p."weights"[21], ${decay}::float8) AS decay) d
+    -- OFFSET 0 keeps the curve's constants computed once per member, not folded into the sum over each card;
+    -- date_part (double precision), not extract (numeric), because this runs for every card of the class.
+    CROSS JOIN LATERAL (
+      SELECT k.decay, power(0.9, 1 / k.decay) - 1 AS factor
+      FROM (SELECT coalesce(-p."weights"[21], ${decay}::float8) AS decay) k OFFSET 0
+    ) d
     CROSS JOIN LATERAL (
       SELECT c."lessonId", count(*) AS total,
              count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
-             coalesce(sum(power(1 + (power(0.9, 1 / d.decay) - 1)
-                                    * greatest(0, extract(epoch FROM (${now}::timestamp(3) - c."lastReview"))) / 86400.0
+             coalesce(sum(power(1 + d.factor * greatest(0, date_part('epoch', ${now}::timestamp(3) - c."lastReview")) / 86400.0
                                 / c."stability", d.decay))
                       FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
              count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
