@@ -345,7 +345,7 @@ console.log(
 for (const [i, r] of rounds.entries())
   console.log(
     `round ${i + 1}: trivial ${r.trivial.requests.average.toFixed(0)} req/s, answers ${r.answers.requests.average.toFixed(0)} req/s` +
-      ` (p99 ${r.answers.latency.p99} ms): ${(100 * r.ratio).toFixed(0)}%`,
+      ` (p50 ${r.answers.latency.p50} ms, p99 ${r.answers.latency.p99} ms): ${(100 * r.ratio).toFixed(0)}%`,
   );
 console.log('the round with the median ratio:\n');
 console.log(
