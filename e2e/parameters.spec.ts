@@ -1,7 +1,8 @@
 /**
  * Personal memory models in the running app: a learner who forgets much faster than FSRS's population defaults
- * assume studies for two weeks (through the API, with the server's test clock moved day by day), asks for a fit on
- * the settings page, and the app's background worker (pg-boss in the server process) fits, adopts and reschedules.
+ * assume studies for 16 days, 10 new cards a day (through the API, with the server's test clock moved day by day;
+ * about 1,250 answers), asks for a fit on the settings page, and the app's background worker (pg-boss in the server
+ * process) fits, adopts and reschedules.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -70,6 +71,15 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
   await page.getByRole('button', { name: 'Tambahkan seluruh mata kuliah ke ulasan' }).click();
   await expect(page.getByTestId('form-message')).toContainText('271 kartu baru ditambahkan');
   await page.goto('/settings');
+  await page.getByLabel('Kartu baru per hari').fill('10');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByTestId('form-message').first()).toContainText('Pengaturan disimpan');
+  // Without history, asking for a fit says how many answers it needs instead of queueing a job that would skip.
+  const params = page.getByRole('region', { name: 'Parameter memori (FSRS)' });
+  await params.getByRole('button', { name: 'Sesuaikan sekarang' }).click();
+  await expect(params.getByTestId('form-message')).toContainText(
+    'Penyesuaian butuh setidaknya 300 jawaban di mata kuliah ini; Anda baru punya 0.',
+  );
   await page.getByLabel('Nama token').fill('simulasi');
   await page.getByRole('button', { name: 'Buat token' }).click();
   const client = api(request, await page.getByTestId('new-token').inputValue());
@@ -114,8 +124,8 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
   const knownBefore = await client.itemsKnown(now);
   await page.goto('/settings');
   await expect(page.getByTestId('params-in-use')).toContainText('parameter bawaan FSRS');
-  await page.getByRole('button', { name: 'Sesuaikan sekarang' }).click();
-  await expect(page.getByTestId('form-message')).toContainText('dijadwalkan di latar belakang');
+  await params.getByRole('button', { name: 'Sesuaikan sekarang' }).click();
+  await expect(params.getByTestId('form-message')).toContainText('dijadwalkan di latar belakang');
 
   // The worker in the server process picks the job up within seconds; the page shows the outcome when reloaded.
   await expect(async () => {

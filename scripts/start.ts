@@ -85,6 +85,8 @@ const childEnv = {
   INGAT_DEMO: db.embedded ? '1' : '0',
   // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database.
   INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
+  // The browser journeys ask for fits themselves; a timed sweep starting one in the middle would make them flaky.
+  INGAT_FIT_SWEEPS: profile === 'e2e' ? '0' : '1',
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: args.port,
 };

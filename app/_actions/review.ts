@@ -90,6 +90,18 @@ export async function fitParametersNowAction(_prev: FormState, formData: FormDat
   if (!actor) return { status: 'error', message: t('errors.unauthenticated') };
   const courseId = String(formData.get('courseId') ?? '');
   const { requestLearnerFit } = await import('@/lib/jobs/requests');
-  const queued = await requestLearnerFit(actor, courseId);
-  return { status: 'ok', message: t(queued ? 'settings.fitQueued' : 'settings.fitAlreadyQueued') };
+  try {
+    const request = await requestLearnerFit(actor, courseId);
+    if (request.status === 'tooFew')
+      return {
+        status: 'error',
+        message: t('settings.fitTooFew', { answers: request.answers, needed: request.needed }),
+      };
+    return {
+      status: 'ok',
+      message: t(request.status === 'queued' ? 'settings.fitQueued' : 'settings.fitAlreadyQueued'),
+    };
+  } catch (error) {
+    return errorState(error, t, { courseId });
+  }
 }

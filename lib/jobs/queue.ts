@@ -47,6 +47,12 @@ export async function work(boss: PgBoss, handlers: Handlers): Promise<void> {
   await boss.work<FitPoolJob>(QUEUES.fitPool, { batchSize: 1 }, async ([job]) => handlers.fitPool(job!.data));
   await boss.work(QUEUES.fitSweep, { batchSize: 1 }, async () => handlers.fitSweep());
   await boss.work(QUEUES.fitPoolSweep, { batchSize: 1 }, async () => handlers.fitPoolSweep());
+  // INGAT_FIT_SWEEPS=0 (the launcher's e2e profile): fits run only when asked for, so browser tests are repeatable.
+  if (process.env.INGAT_FIT_SWEEPS === '0') {
+    await boss.unschedule(QUEUES.fitSweep);
+    await boss.unschedule(QUEUES.fitPoolSweep);
+    return;
+  }
   await boss.schedule(QUEUES.fitSweep, '*/10 * * * *');
   await boss.schedule(QUEUES.fitPoolSweep, '7 * * * *');
 }

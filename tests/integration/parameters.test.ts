@@ -8,7 +8,7 @@ import { updateReviewSettings } from '@/lib/data/review/settings';
 import { DEFAULT_WEIGHTS } from '@/lib/domain/review/fsrs';
 import { validWeights } from '@/lib/fsrs-optimizer';
 import type { Actor } from '@/lib/data/actor';
-import { answerCard, makeActor } from './helpers';
+import { answerCard, caught, makeActor } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-10-01T02:00:00Z');
@@ -170,5 +170,20 @@ describe('knowledge under a personal forgetting curve', () => {
     const studied = cards.map((c) => ({ lessonId: c.lessonId, memory: memoryOfRow(c) }));
     expect(own).toBeCloseTo(itemsKnown(studied, later, { weights: steep }).expected, 9);
     expect(Math.abs(own - itemsKnown(studied, later).expected)).toBeGreaterThan(0.05);
+  });
+});
+
+describe('asking for a fit from the settings page', () => {
+  it('tells a learner with too few answers how many a fit needs, and queues nothing', async () => {
+    const { requestLearnerFit } = await import('@/lib/jobs/requests');
+    const actor = await makeActor('STUDENT', 'fitnow');
+    expect(await requestLearnerFit(actor, COURSE)).toEqual({ status: 'tooFew', answers: 0, needed: 300 });
+    await addCourseToDeck(actor, { courseId: COURSE }, T0);
+    for (let i = 0; i < 3; i++) {
+      const at = new Date(T0.getTime() + i * 1000);
+      await answerCard(actor, (await nextCard(actor, at)).next!, true, at);
+    }
+    expect(await requestLearnerFit(actor, COURSE)).toEqual({ status: 'tooFew', answers: 3, needed: 300 });
+    expect((await caught(requestLearnerFit(actor, 'no-such-course'))).code).toBe('not_found');
   });
 });

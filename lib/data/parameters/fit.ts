@@ -144,6 +144,20 @@ async function fitAndDecide(input: {
   return { weights, candidate, current, decision, trainReviews };
 }
 
+/**
+ * How many of the learner's answers in a course a fit would use, counted up to MIN_LEARNER_ANSWERS (enough to know
+ * whether a fit can run).
+ */
+export async function answersTowardFit(userId: string, courseId: string): Promise<number> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+      WHERE l."userId" = ${userId}::uuid AND c."courseId" = ${courseId}
+        AND NOT EXISTS (SELECT 1 FROM "ReviewRevocation" r WHERE r."reviewLogId" = l."id")
+      LIMIT ${MIN_LEARNER_ANSWERS}) counted`;
+  return row?.n ?? 0;
+}
+
 /** Fits one learner's parameters for a course and adopts them if they predict the learner's recent answers better. */
 export async function fitLearner(
   userId: string,

@@ -211,6 +211,7 @@ export const en: Messages = {
     fitNow: 'Fit now',
     fitQueued: 'A fit is queued in the background. Reload this page in a moment.',
     fitAlreadyQueued: 'A fit is already waiting in the queue.',
+    fitTooFew: 'A fit needs at least {needed} answers in this course; you have {answers} so far.',
     paramsHistory: 'Fit history',
     paramsCols: {
       date: 'Date',

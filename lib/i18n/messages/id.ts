@@ -210,6 +210,7 @@ export const id = {
     fitNow: 'Sesuaikan sekarang',
     fitQueued: 'Penyesuaian dijadwalkan di latar belakang. Muat ulang halaman ini sebentar lagi.',
     fitAlreadyQueued: 'Penyesuaian sudah menunggu dalam antrean.',
+    fitTooFew: 'Penyesuaian butuh setidaknya {needed} jawaban di mata kuliah ini; Anda baru punya {answers}.',
     paramsHistory: 'Riwayat penyesuaian',
     paramsCols: {
       date: 'Tanggal',
