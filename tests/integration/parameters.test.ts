@@ -187,3 +187,57 @@ describe('asking for a fit from the settings page', () => {
     expect((await caught(requestLearnerFit(actor, 'no-such-course'))).code).toBe('not_found');
   });
 });
+
+describe('the hourly pool sweep', () => {
+  it("puts a class's pool in the sweep at 2,000 answers of its members in the course, and not again until 2,000 new ones", async () => {
+    const { createClass, classDetail, joinClass } = await import('@/lib/data/classes/classes');
+    const { duePoolFits, MIN_POOL_ANSWERS } = await import('@/lib/data/parameters/fit');
+    const teacher = await makeActor('INSTRUCTOR', 'sweep-pool');
+    const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas sapuan' }, T0);
+    const code = (await classDetail(teacher, created.id)).joinCode!;
+    const members = [await makeActor('STUDENT', 'sweep-a'), await makeActor('STUDENT', 'sweep-b')];
+    for (const m of members) {
+      await joinClass(m, { code }, T0);
+      await addCourseToDeck(m, { courseId: COURSE }, T0);
+    }
+    const classDue = async () =>
+      (await duePoolFits()).some((p) => p.kind === 'class' && p.classId === created.id && p.courseId === COURSE);
+    // Answers written straight into the log (2,000 real answers would take minutes): `count` of them on the first
+    // member's first card, one a minute after T0 + `offset` minutes.
+    const [card] = await db().card.findMany({ where: { userId: members[0]!.id }, take: 1 });
+    const log = (count: number, offset: number) =>
+      db().$executeRaw`
+        INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
+          "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention",
+          "cardVersionBefore", "cardVersionAfter", "stateBefore", "stateAfter")
+        SELECT gen_random_uuid(), ${members[0]!.id}::uuid, ${card!.id}::uuid, ${card!.itemId}, 'REVIEW',
+          'sweep-' || ${offset}::int || '-' || g, 'seed', '{"kind":"truefalse","value":true}', true, 1, 'GOOD', 5000,
+          ${T0}::timestamp(3) + (${offset}::int + g) * interval '1 minute', 'Asia/Jakarta', 0.9, 1, 1, '{}', '{}'
+        FROM generate_series(1, ${count}::int) g`;
+    await log(MIN_POOL_ANSWERS - 1, 0);
+    expect(await classDue()).toBe(false);
+    await log(1, MIN_POOL_ANSWERS);
+    expect(await classDue()).toBe(true);
+    // An attempt (adopted or not) at the time of the last answer: the pool waits for 2,000 new ones.
+    await db().parameterSet.create({
+      data: {
+        scope: 'POOL',
+        poolKey: `class:${created.id}`,
+        courseId: COURSE,
+        weights: [...DEFAULT_WEIGHTS],
+        trainReviews: 1600,
+        heldOutReviews: 400,
+        logLoss: 0.3,
+        rmseBins: 0.05,
+        baselineLogLoss: 0.3,
+        baselineRmseBins: 0.05,
+        adopted: false,
+        reason: 'not_better',
+        createdAt: new Date(T0.getTime() + (MIN_POOL_ANSWERS + 1) * 60_000),
+      },
+    });
+    expect(await classDue()).toBe(false);
+    await log(MIN_POOL_ANSWERS, 2 * MIN_POOL_ANSWERS);
+    expect(await classDue()).toBe(true);
+  });
+});
