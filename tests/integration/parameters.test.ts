@@ -14,6 +14,34 @@ const COURSE = 'struktur-keamanan-regional';
 const T0 = new Date('2026-10-01T02:00:00Z');
 const DAY = 86_400_000;
 
+/** A stored fit attempt: the metrics are placeholders; each test sets what it is about (owner, weights, outcome). */
+function storeParameterSet(set: {
+  userId?: string;
+  poolKey?: string;
+  weights?: number[];
+  adopted: boolean;
+  createdAt: Date;
+}) {
+  return db().parameterSet.create({
+    data: {
+      scope: set.userId ? 'LEARNER' : 'POOL',
+      userId: set.userId,
+      poolKey: set.poolKey,
+      courseId: COURSE,
+      weights: set.weights ?? [...DEFAULT_WEIGHTS],
+      trainReviews: 1600,
+      heldOutReviews: 400,
+      logLoss: 0.3,
+      rmseBins: 0.05,
+      baselineLogLoss: 0.35,
+      baselineRmseBins: 0.07,
+      adopted: set.adopted,
+      reason: set.adopted ? 'better' : 'not_better',
+      createdAt: set.createdAt,
+    },
+  });
+}
+
 /** Three weeks of daily study; every seventh answer is wrong. Returns the last moment studied. */
 async function history(actor: Actor): Promise<Date> {
   await updateReviewSettings(actor, { newPerDay: 25 });
@@ -96,24 +124,7 @@ describe('pooled parameters', () => {
     const { createClass, classDetail, joinClass } = await import('@/lib/data/classes/classes');
     const teacher = await makeActor('INSTRUCTOR', 'pool');
     const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas pool' }, T0);
-    const metrics = { trainReviews: 5000, heldOutReviews: 1000, logLoss: 0.3, rmseBins: 0.05 };
-    const base = {
-      scope: 'POOL' as const,
-      courseId: COURSE,
-      weights: [...DEFAULT_WEIGHTS],
-      adopted: true,
-      createdAt: T0,
-    };
-    const classSet = await db().parameterSet.create({
-      data: {
-        ...base,
-        ...metrics,
-        poolKey: `class:${created.id}`,
-        baselineLogLoss: 0.31,
-        baselineRmseBins: 0.06,
-        reason: 'better',
-      },
-    });
+    const classSet = await storeParameterSet({ poolKey: `class:${created.id}`, adopted: true, createdAt: T0 });
     const student = await makeActor();
     await joinClass(student, { code: (await classDetail(teacher, created.id)).joinCode! }, T0);
     const settings = await db().reviewSettings.findUniqueOrThrow({ where: { userId: student.id } });
@@ -142,23 +153,7 @@ describe('knowledge under a personal forgetting curve', () => {
     // A personal set whose forgetting curve is much steeper than the default's (decay w20 0.6 instead of ~0.15).
     const steep = [...DEFAULT_WEIGHTS.slice(0, 20), 0.6];
     expect(validWeights(steep)).toBe(true);
-    const set = await db().parameterSet.create({
-      data: {
-        scope: 'LEARNER',
-        userId: student.id,
-        courseId: COURSE,
-        weights: steep,
-        trainReviews: 400,
-        heldOutReviews: 100,
-        logLoss: 0.3,
-        rmseBins: 0.05,
-        baselineLogLoss: 0.35,
-        baselineRmseBins: 0.07,
-        adopted: true,
-        reason: 'better',
-        createdAt: T0,
-      },
-    });
+    const set = await storeParameterSet({ userId: student.id, weights: steep, adopted: true, createdAt: T0 });
     await useParameterSet(student.id, set.id);
 
     const later = new Date(T0.getTime() + 10 * DAY);
@@ -219,22 +214,10 @@ describe('the hourly pool sweep', () => {
     await log(1, MIN_POOL_ANSWERS);
     expect(await classDue()).toBe(true);
     // An attempt (adopted or not) at the time of the last answer: the pool waits for 2,000 new ones.
-    await db().parameterSet.create({
-      data: {
-        scope: 'POOL',
-        poolKey: `class:${created.id}`,
-        courseId: COURSE,
-        weights: [...DEFAULT_WEIGHTS],
-        trainReviews: 1600,
-        heldOutReviews: 400,
-        logLoss: 0.3,
-        rmseBins: 0.05,
-        baselineLogLoss: 0.3,
-        baselineRmseBins: 0.05,
-        adopted: false,
-        reason: 'not_better',
-        createdAt: new Date(T0.getTime() + (MIN_POOL_ANSWERS + 1) * 60_000),
-      },
+    await storeParameterSet({
+      poolKey: `class:${created.id}`,
+      adopted: false,
+      createdAt: new Date(T0.getTime() + (MIN_POOL_ANSWERS + 1) * 60_000),
     });
     expect(await classDue()).toBe(false);
     await log(MIN_POOL_ANSWERS, 2 * MIN_POOL_ANSWERS);
