@@ -1,6 +1,7 @@
 /**
- * The current actor of a request. Reads the Auth.js JWT, then checks the server-side session row, so a revoked
- * session, a disabled account or a changed password ends access on the next request. An error from `auth()` is
+ * The current actor of a request. Reads the Auth.js JWT, then checks the server-side session row (or what this
+ * process verified of it in the last minute, forgotten on any change: lib/data/users.ts), so a revoked session, a
+ * disabled account or a changed password ends access on the next request. An error from `auth()` is
  * logged and treated as "no session", never as a session.
  */
 import { cache } from 'react';
@@ -10,6 +11,7 @@ import { headers } from 'next/headers';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { logger } from '@/lib/log';
 import { actorForSession } from '@/lib/data/users';
+import { requestNow } from '@/lib/clock';
 import type { Actor } from '@/lib/data/actor';
 import { auth } from './config';
 
@@ -24,7 +26,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     logger.warn({ err: String(error) }, 'auth() failed; treating the request as signed out');
     return null;
   }
-  return typeof sid === 'string' ? actorForSession(sid) : null;
+  return typeof sid === 'string' ? actorForSession(sid, await requestNow()) : null;
 });
 
 /** For pages: the actor, or a redirect to sign-in that comes back here afterwards. */

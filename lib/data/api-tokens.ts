@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
 import { sql } from '@/lib/db/sql';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -13,12 +14,20 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { signInSchema } from '@/lib/validation/account';
 import { actorOf, requireActor, type Actor } from './actor';
 import { signIn, signOut, type SignInContext } from './users';
+import { VerifiedCache } from './verified-cache';
 
 export const TOKEN_PREFIX = 'ingat_';
 /** `ingat_` + 43 base64url characters (32 bytes). Anything else is refused before touching the database. */
 const TOKEN_FORMAT = /^ingat_[A-Za-z0-9_-]{43}$/;
 /** lastUsedAt is written at most this often, so an API client does not cause a write per request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
+
+/**
+ * Tokens this process verified in the last minute, by hash. A revocation, a disabled account or a profile change
+ * anywhere makes the process forget them all (lib/db/auth-changes.ts). The minute is also lastUsedAt's granularity:
+ * the lookup that writes lastUsedAt runs at most once a minute per token, cached or not.
+ */
+const verifiedTokens = new VerifiedCache<Actor>({ epoch: () => authChanges().epoch() }, LAST_USED_GRANULARITY_MS);
 
 export const tokenNameSchema = z
   .string({ error: 'validation.tokenNameRequired' })
@@ -102,7 +111,9 @@ export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now:
   const token = await db().apiToken.findFirst({ where: { id: id.data, userId: a.id }, select: tokenView });
   if (!token) throw new NotFound();
   if (token.revokedAt) return token;
-  return db().apiToken.update({ where: { id: token.id }, data: { revokedAt: now }, select: tokenView });
+  const revoked = await db().apiToken.update({ where: { id: token.id }, data: { revokedAt: now }, select: tokenView });
+  authChanges().changed();
+  return revoked;
 }
 
 /**
@@ -112,8 +123,12 @@ export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now:
  */
 export async function actorForToken(plaintext: string, now: Date): Promise<Actor | null> {
   if (!TOKEN_FORMAT.test(plaintext)) return null;
-  // One round trip on every API call: the live token with its user, and (at most once a minute, conditionally, so
-  // concurrent requests write once between them) the token's lastUsedAt.
+  const tokenHash = hashToken(plaintext);
+  const verified = verifiedTokens.get(tokenHash, now);
+  if (verified) return verified;
+  const epoch = verifiedTokens.epochBeforeLookup();
+  // One round trip: the live token with its user, and (at most once a minute, conditionally, so concurrent
+  // requests write once between them) the token's lastUsedAt.
   const rows = await sql<{
     tokenId: string;
     id: string;
@@ -133,8 +148,11 @@ export async function actorForToken(plaintext: string, now: Date): Promise<Actor
        WHERE "id" = (SELECT "tokenId" FROM live) AND ("lastUsedAt" IS NULL OR "lastUsedAt" < $3::timestamp(3))
      )
      SELECT * FROM live`,
-    [hashToken(plaintext), now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)],
+    [tokenHash, now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)],
   );
   const row = rows[0];
-  return row ? actorOf(row, row.tokenId) : null;
+  if (!row) return null;
+  const actor = Object.freeze(actorOf(row, row.tokenId));
+  verifiedTokens.remember(tokenHash, actor, now, epoch);
+  return actor;
 }

@@ -3,6 +3,7 @@
  * Sessions are rows in AuthSession; a JWT only names one. Revoking the row (sign-out, password change, disabling
  * the account) ends that session on its next request.
  */
+import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
 import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -12,6 +13,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { changePasswordSchema, profileSchema, roleSchema, signInSchema, signUpSchema } from '@/lib/validation/account';
 import { actorOf, requireActor, requireRole, type Actor, type SessionId, type UserId } from './actor';
+import { VerifiedCache } from './verified-cache';
 
 const publicUser = {
   id: true,
@@ -75,25 +77,40 @@ export async function signIn(input: unknown, ctx: SignInContext): Promise<{ user
   return { userId: user.id as UserId, sessionId: session.id as SessionId };
 }
 
+/**
+ * Sessions this process verified in the last minute. Any revocation, disabled account or profile change, here or in
+ * another process, makes it forget them all (lib/db/auth-changes.ts), so a signed-out or disabled user is refused on
+ * their next request, as before; only an unchanged session skips the database.
+ */
+const verifiedSessions = new VerifiedCache<Actor>({ epoch: () => authChanges().epoch() }, 60_000);
+
 /** The actor behind a session id, or null when the session was revoked, the user disabled or never existed. */
-export async function actorForSession(sessionId: string): Promise<Actor | null> {
+export async function actorForSession(sessionId: string, now: Date): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const verified = verifiedSessions.get(sessionId, now);
+  if (verified) return verified;
+  const epoch = verifiedSessions.epochBeforeLookup();
   const session = await db().authSession.findUnique({
     where: { id: sessionId },
     select: { id: true, revokedAt: true, user: { select: { ...publicUser } } },
   });
   if (!session || session.revokedAt || session.user.disabledAt) return null;
-  return actorOf(session.user, session.id);
+  const actor = Object.freeze(actorOf(session.user, session.id));
+  verifiedSessions.remember(sessionId, actor, now, epoch);
+  return actor;
 }
 
 export async function signOut(sessionId: string): Promise<void> {
   await db().authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  authChanges().changed();
 }
 
 export async function updateProfile(actor: Actor | null, input: unknown) {
   const a = requireActor(actor);
   const data = parseOrThrow(profileSchema, input);
-  return db().user.update({ where: { id: a.id }, data, select: publicUser });
+  const updated = await db().user.update({ where: { id: a.id }, data, select: publicUser });
+  authChanges().changed();
+  return updated;
 }
 
 /** The stored interface language of an account (used right after sign-in, before the session cookie is readable). */
@@ -106,6 +123,7 @@ export async function setLocale(actor: Actor | null, locale: string) {
   const a = requireActor(actor);
   if (!isLocale(locale)) throw new Invalid({ locale: ['validation.localeInvalid'] });
   await db().user.update({ where: { id: a.id }, data: { locale } });
+  authChanges().changed();
 }
 
 /** Changes the password and ends every other session of the user. */
@@ -125,6 +143,7 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
       data: { revokedAt: now },
     }),
   ]);
+  authChanges().changed();
 }
 
 export async function listUsers(actor: Actor | null) {
@@ -137,6 +156,7 @@ export async function setUserRole(actor: Actor | null, userId: string, role: unk
   const newRole: Role = parseOrThrow(roleSchema, role);
   if (userId === a.id && newRole !== 'ADMIN') throw new Conflict('errors.cannotDemoteSelf');
   const found = await db().user.updateMany({ where: { id: userId }, data: { role: newRole } });
+  authChanges().changed();
   if (found.count === 0) throw new NotFound();
 }
 
@@ -150,6 +170,7 @@ export async function setUserDisabled(actor: Actor | null, userId: string, disab
     if (disabled) await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     return result;
   });
+  authChanges().changed();
   if (updated.count === 0) throw new NotFound();
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
 import {
   actorForSession,
@@ -14,6 +15,8 @@ import {
 import { ACCOUNT_LIMIT } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { caught, makeActor, PASSWORD, uniqueEmail, uniqueIp } from './helpers';
+
+const NOW = new Date('2026-12-01T02:00:00Z');
 
 describe('sign-up', () => {
   it('creates a student with an argon2id hash, never the password', async () => {
@@ -85,21 +88,40 @@ describe('sign-in and sessions', () => {
 
   it('ends the session on sign-out', async () => {
     const actor = await makeActor();
-    expect(await actorForSession(actor.sessionId)).not.toBeNull();
+    expect(await actorForSession(actor.sessionId, NOW)).not.toBeNull();
     await signOut(actor.sessionId);
-    expect(await actorForSession(actor.sessionId)).toBeNull();
+    expect(await actorForSession(actor.sessionId, NOW)).toBeNull();
+  });
+
+  it('ends a session at once when another process revokes it or disables the account', async () => {
+    // Raw writes bypass lib/data, as another app process or an operator's SQL would; only the database's
+    // notification tells this process, and heardEverything() waits for it (an echo, not a timer).
+    const listener = authChanges();
+    await listener.whenListening();
+    const revoked = await makeActor();
+    expect(await actorForSession(revoked.sessionId, NOW)).not.toBeNull();
+    await db().$executeRaw`UPDATE "AuthSession" SET "revokedAt" = now() WHERE "id" = ${revoked.sessionId}::uuid`;
+    await listener.heardEverything();
+    expect(await actorForSession(revoked.sessionId, NOW)).toBeNull();
+
+    const disabled = await makeActor();
+    expect(await actorForSession(disabled.sessionId, NOW)).not.toBeNull();
+    await db().$executeRaw`UPDATE "User" SET "disabledAt" = now() WHERE "id" = ${disabled.id}::uuid`;
+    await listener.heardEverything();
+    expect(await actorForSession(disabled.sessionId, NOW)).toBeNull();
   });
 
   it('ends other sessions when the password changes, and the old password stops working', async () => {
     const actor = await makeActor();
     const other = await signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'phone' });
+    expect(await actorForSession(other.sessionId, NOW)).not.toBeNull();
     await changePassword(actor, {
       currentPassword: PASSWORD,
       newPassword: 'a much better password',
       confirmPassword: 'a much better password',
     });
-    expect(await actorForSession(other.sessionId)).toBeNull();
-    expect(await actorForSession(actor.sessionId)).not.toBeNull();
+    expect(await actorForSession(other.sessionId, NOW)).toBeNull();
+    expect(await actorForSession(actor.sessionId, NOW)).not.toBeNull();
     expect(
       (await caught(signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }))).code,
     ).toBe('invalid');
@@ -121,8 +143,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('treats a malformed or unknown session id as signed out', async () => {
-    expect(await actorForSession('not-a-uuid')).toBeNull();
-    expect(await actorForSession('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await actorForSession('not-a-uuid', NOW)).toBeNull();
+    expect(await actorForSession('00000000-0000-4000-8000-000000000000', NOW)).toBeNull();
   });
 });
 
@@ -152,9 +174,9 @@ describe('administration', () => {
     const admin = await makeActor('ADMIN');
     const student = await makeActor('STUDENT');
     await setUserRole(admin, student.id, 'INSTRUCTOR');
-    expect((await actorForSession(student.sessionId))?.role).toBe('INSTRUCTOR');
+    expect((await actorForSession(student.sessionId, NOW))?.role).toBe('INSTRUCTOR');
     await setUserDisabled(admin, student.id, true);
-    expect(await actorForSession(student.sessionId)).toBeNull();
+    expect(await actorForSession(student.sessionId, NOW)).toBeNull();
     expect(
       (await caught(signIn({ email: student.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null })))
         .messageKey,

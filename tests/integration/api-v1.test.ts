@@ -3,7 +3,7 @@
  * handler uses, with the browser session and the clock injected (there is no Next request scope in a test).
  */
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { handleApiRequest, type ApiDeps } from '@/lib/api/dispatch';
 import { defineOperation } from '@/lib/api/operation';
@@ -11,6 +11,7 @@ import { openApiDocument } from '@/lib/api/openapi';
 import { actorForToken, createApiToken, listApiTokens, revokeApiToken } from '@/lib/data/api-tokens';
 import type { Actor } from '@/lib/data/actor';
 import { addLessonToDeck } from '@/lib/data/review/deck';
+import { APPLICATION_NAME, authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
 import { ACCOUNT_LIMIT } from '@/lib/auth/throttle';
 import type { ItemView } from '@/lib/domain/item-view';
@@ -341,6 +342,71 @@ describe('authentication', () => {
     const later = new Date(NOW.getTime() + 61_000);
     await actorForToken(token, later);
     expect(await lastUsed()).toEqual(later);
+  });
+});
+
+describe('verified tokens, reused only while nothing they stand for changed', () => {
+  // A raw write through the shared pool plays "another process": it bypasses lib/data, so only the database
+  // trigger's notification can tell this process. `heardEverything()` waits until notifications committed so far
+  // have arrived (an echo, not a timer).
+  const listener = authChanges();
+  const later = (ms: number) => new Date(NOW.getTime() + ms);
+  const setLastUsedNull = (token: string) =>
+    db().$executeRaw`UPDATE "ApiToken" SET "lastUsedAt" = NULL WHERE "lastFour" = ${token.slice(-4)}`;
+
+  it('asks the database once a minute per token, not on every request', async () => {
+    await listener.whenListening();
+    const { actor, token } = await learnerWithToken();
+    const lastUsed = async () => (await listApiTokens(actor))[0]!.lastUsedAt;
+    expect(await actorForToken(token, NOW)).toMatchObject({ id: actor.id });
+    await setLastUsedNull(token);
+    // Served from what was verified: the lookup (which would have written lastUsedAt) did not run.
+    expect(await actorForToken(token, later(59_000))).toMatchObject({ id: actor.id });
+    expect(await lastUsed()).toBeNull();
+    expect(await actorForToken(token, later(61_000))).toMatchObject({ id: actor.id });
+    expect(await lastUsed()).toEqual(later(61_000));
+  });
+
+  it('refuses a verified token as soon as it is revoked, here or by another process', async () => {
+    await listener.whenListening();
+    const here = await learnerWithToken();
+    expect((await call('GET', '/settings', { token: here.token })).status).toBe(200);
+    await revokeApiToken(here.actor, (await listApiTokens(here.actor))[0]!.id, NOW);
+    expect((await call('GET', '/settings', { token: here.token })).status).toBe(401);
+
+    const elsewhere = await learnerWithToken();
+    expect((await call('GET', '/settings', { token: elsewhere.token })).status).toBe(200);
+    await db().$executeRaw`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "userId" = ${elsewhere.actor.id}::uuid`;
+    await listener.heardEverything();
+    expect((await call('GET', '/settings', { token: elsewhere.token })).status).toBe(401);
+  });
+
+  it('follows a disabled account and a changed time zone made by another process', async () => {
+    await listener.whenListening();
+    const moved = await learnerWithToken();
+    expect(await actorForToken(moved.token, NOW)).toMatchObject({ timeZone: 'Asia/Jakarta' });
+    await db().$executeRaw`UPDATE "User" SET "timeZone" = 'Asia/Jayapura' WHERE "id" = ${moved.actor.id}::uuid`;
+    await listener.heardEverything();
+    expect(await actorForToken(moved.token, later(1_000))).toMatchObject({ timeZone: 'Asia/Jayapura' });
+
+    const disabled = await learnerWithToken();
+    expect(await actorForToken(disabled.token, NOW)).not.toBeNull();
+    await db().$executeRaw`UPDATE "User" SET "disabledAt" = now() WHERE "id" = ${disabled.actor.id}::uuid`;
+    await listener.heardEverything();
+    expect(await actorForToken(disabled.token, later(1_000))).toBeNull();
+  });
+
+  it('trusts nothing it verified once the connection that hears changes is lost', async () => {
+    await listener.whenListening();
+    const { actor, token } = await learnerWithToken();
+    expect(await actorForToken(token, NOW)).not.toBeNull();
+    await db().$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name = ${`${APPLICATION_NAME}:${process.pid}`}`;
+    await vi.waitFor(() => expect(listener.isListening()).toBe(false));
+    // Nobody in this process hears this revocation; the token must be checked against the database again.
+    await db().$executeRaw`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "userId" = ${actor.id}::uuid`;
+    expect(await actorForToken(token, later(1_000))).toBeNull();
+    await listener.whenListening();
   });
 });
 

@@ -27,7 +27,7 @@ export async function makeActor(role: Role = 'STUDENT', label = role.toLowerCase
   const user = await signUp({ email, password: PASSWORD, displayName: `Test ${label}` });
   if (role !== 'STUDENT') await db().user.update({ where: { id: user.id }, data: { role } });
   const { sessionId } = await signIn({ email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'vitest' });
-  const actor = await actorForSession(sessionId);
+  const actor = await actorForSession(sessionId, new Date());
   if (!actor) throw new Error('fixture: session not valid');
   return actor;
 }
