@@ -1,10 +1,11 @@
 /**
- * The queue of this server process: opened once, with the workers of the fitting jobs. Started from
+ * The queue of this server process: opened once, with the workers of the fitting and item-timing jobs. Started from
  * instrumentation.ts when the server starts; `appQueue()` lets server actions enqueue (e.g. "fit now").
  */
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit';
+import { refreshItemTimings } from '@/lib/data/review/item-timings';
 import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
 import type { PgBoss } from './pg-boss';
 
@@ -27,6 +28,10 @@ export function appQueue(): Promise<PgBoss> {
       },
       fitPoolSweep: async () => {
         for (const pool of await duePoolFits()) await enqueuePoolFit(boss, pool);
+      },
+      itemTimings: async () => {
+        const { items } = await refreshItemTimings(new Date());
+        logger.info({ items }, 'item-timings done');
       },
     });
     logger.info('job queue started');

@@ -5,7 +5,8 @@
  * at most one waiting and one running job for the same learner, so a burst of triggers fits once.
  *
  * Jobs: fit-learner {userId, courseId}, fit-pool {kind: 'class'|'course', …}, fit-sweep (every 10 minutes: enqueue
- * the learners due a fit), fit-pool-sweep (hourly: the pools due one; pools change slowly and the query is heavier).
+ * the learners due a fit), fit-pool-sweep (hourly: the pools due one; pools change slowly and the query is heavier),
+ * item-timings (hourly: each item's median answering time, which decides when a right answer counts as slow).
  */
 import { PgBoss } from './pg-boss';
 import { logger } from '@/lib/log';
@@ -16,6 +17,7 @@ export const QUEUES = {
   fitPool: 'fit-pool',
   fitSweep: 'fit-sweep',
   fitPoolSweep: 'fit-pool-sweep',
+  itemTimings: 'item-timings',
 } as const;
 
 export interface FitLearnerJob {
@@ -29,6 +31,7 @@ export type Handlers = {
   fitPool: (job: FitPoolJob) => Promise<void>;
   fitSweep: () => Promise<void>;
   fitPoolSweep: () => Promise<void>;
+  itemTimings: () => Promise<void>;
 };
 
 export async function openQueue(databaseUrl: string): Promise<PgBoss> {
@@ -47,6 +50,8 @@ export async function work(boss: PgBoss, handlers: Handlers): Promise<void> {
   await boss.work<FitPoolJob>(QUEUES.fitPool, { batchSize: 1 }, async ([job]) => handlers.fitPool(job!.data));
   await boss.work(QUEUES.fitSweep, { batchSize: 1 }, async () => handlers.fitSweep());
   await boss.work(QUEUES.fitPoolSweep, { batchSize: 1 }, async () => handlers.fitPoolSweep());
+  await boss.work(QUEUES.itemTimings, { batchSize: 1 }, async () => handlers.itemTimings());
+  await boss.schedule(QUEUES.itemTimings, '23 * * * *');
   // INGAT_FIT_SWEEPS=0 (the launcher's e2e profile): fits run only when asked for, so browser tests are repeatable.
   if (process.env.INGAT_FIT_SWEEPS === '0') {
     await boss.unschedule(QUEUES.fitSweep);

@@ -16,6 +16,7 @@ async function worker(handlers: Partial<Handlers>): Promise<PgBoss> {
     fitPool: handlers.fitPool ?? (async () => undefined),
     fitSweep: handlers.fitSweep ?? (async () => undefined),
     fitPoolSweep: handlers.fitPoolSweep ?? (async () => undefined),
+    itemTimings: handlers.itemTimings ?? (async () => undefined),
   });
   return boss;
 }

@@ -7,6 +7,7 @@ import { addLessonToDeck } from '@/lib/data/review/deck';
 import { nextCard, type NextCard } from '@/lib/data/review/next-card';
 import { rebuildCards } from '@/lib/data/review/rebuild';
 import { updateReviewSettings } from '@/lib/data/review/settings';
+import { itemTiming, refreshItemTimings } from '@/lib/data/review/item-timings';
 import type { Actor } from '@/lib/data/actor';
 import { answerCard, caught, makeActor } from './helpers';
 
@@ -164,6 +165,52 @@ describe('answering', () => {
     await expect(db().$executeRaw`DELETE FROM "ReviewLog" WHERE "id" = ${result.reviewLogId}::uuid`).rejects.toThrow(
       /append-only/,
     );
+  });
+});
+
+describe('slow right answers', () => {
+  it("propose Hard against the item's own median once 30 right answers were timed, before that an estimate", async () => {
+    // Far from every other test's answers, so that only this learner's answers fall in the item's 90-day window.
+    const at = new Date('2031-06-02T02:00:00Z');
+    const actor = await learnerWithLesson();
+    const card = await db().card.findFirstOrThrow({
+      where: { userId: actor.id, item: { kind: 'truefalse' } },
+      select: { id: true, itemId: true, version: true },
+    });
+    const item = (await findItem(card.itemId))!.item;
+    if (item.kind !== 'truefalse') throw new Error('fixture: expected a true/false item');
+    let version = card.version;
+    // The same learner answering the same card again and again: the median does not care whose answers they are.
+    const rightAfter = async (durationMs: number) => {
+      const result = await submitAnswer(
+        actor,
+        {
+          cardId: card.id,
+          cardVersion: version,
+          idempotencyKey: randomUUID(),
+          response: { kind: 'truefalse', value: item.answer },
+          durationMs,
+        },
+        at,
+      );
+      version = result.cardVersion;
+      return result;
+    };
+    // Learners take two minutes on this item; the estimate from its kind and length is far shorter.
+    const results = [];
+    for (let i = 0; i < 29; i++) results.push(await rightAfter(120_000));
+    expect(results.every((r) => r.correct && r.proposeHard)).toBe(true);
+    await refreshItemTimings(at);
+    expect(await itemTiming(item.id)).toBeNull();
+    expect((await rightAfter(150_000)).proposeHard).toBe(true);
+
+    await refreshItemTimings(at);
+    expect(await itemTiming(item.id)).toEqual({ medianMs: 120_000, answers: 30 });
+    expect((await rightAfter(150_000)).proposeHard).toBe(false);
+    expect((await rightAfter(240_001)).proposeHard).toBe(true);
+    // Ninety days later those answers are out of the window, and the estimate is back.
+    await refreshItemTimings(new Date(at.getTime() + 91 * DAY));
+    expect(await itemTiming(item.id)).toBeNull();
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { learnerDay, shiftDayKey } from '@/lib/domain/review/day';
-import { allowedAdjustments, isSlow, ratingForAnswer } from '@/lib/domain/review/rating';
+import {
+  allowedAdjustments,
+  estimatedAnswerMs,
+  isSlow,
+  ratingForAnswer,
+  typicalAnswerMs,
+} from '@/lib/domain/review/rating';
 
 describe("a learner's day", () => {
   it('rolls over at the chosen local hour, in the learner own time zone', () => {
@@ -38,5 +44,13 @@ describe('ratings from graded answers', () => {
   it('calls an answer slow only beyond twice the typical time', () => {
     expect(isSlow(20_000, 10_000)).toBe(false);
     expect(isSlow(20_001, 10_000)).toBe(true);
+  });
+
+  it("takes the item's typical time from learners' right answers once there are 30, else from its length", () => {
+    // A true/false statement of 20 words: 6 s to answer plus a quarter second a word.
+    expect(estimatedAnswerMs('truefalse', 20)).toBe(11_000);
+    expect(typicalAnswerMs(null, 11_000)).toBe(11_000);
+    expect(typicalAnswerMs({ medianMs: 40_000, answers: 29 }, 11_000)).toBe(11_000);
+    expect(typicalAnswerMs({ medianMs: 40_000, answers: 30 }, 11_000)).toBe(40_000);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * The two statements on the hot path of an answer, in plain SQL (named prepared statements, lib/db/sql.ts), because
  * they carry the platform's main guarantee and its main load:
- * - `loadForAnswer` reads, in one round trip, the learner's card, their desired retention and whether this
- *   idempotency key was already recorded;
+ * - `loadForAnswer` reads, in one round trip, the learner's card, their desired retention and memory parameters,
+ *   how long learners take on the card's item, and whether this idempotency key was already recorded;
  * - `appendAnswer` moves the card to its next version *and* appends the review-log row in one statement (a
  *   data-modifying CTE), so both happen or neither does: if the card's version is no longer the one the learner
  *   saw, nothing is written; if the key is already taken, the unique index fails the whole statement.
  */
 import { sql } from '@/lib/db/sql';
 import type { MemoryState } from '@/lib/domain/review/fsrs';
+import type { ObservedTiming } from '@/lib/domain/review/rating';
 import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
 import { DEFAULT_SETTINGS } from './settings';
 import { rowOfMemory, storeState } from './memory';
@@ -35,6 +36,8 @@ export interface AnswerContext {
   rolloverHour: number;
   /** The learner's FSRS weights, or undefined for the defaults. */
   weights: number[] | undefined;
+  /** How long learners take to answer the card's item right, once enough of them have. */
+  timing: ObservedTiming | null;
   alreadyRecorded: boolean;
 }
 
@@ -44,17 +47,21 @@ export async function loadForAnswer(userId: string, cardId: string, idempotencyK
       desiredRetention: number | null;
       rolloverHour: number | null;
       weights: number[] | null;
+      medianMs: number | null;
+      timedAnswers: number | null;
       logId: string | null;
     }
   >(
     'answer-load',
     `SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
             c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
-            s."desiredRetention", s."rolloverHour", p."weights", l."id"::text AS "logId"
+            s."desiredRetention", s."rolloverHour", p."weights", t."medianMs", t."answers" AS "timedAnswers",
+            l."id"::text AS "logId"
      FROM (SELECT 1) AS one
      LEFT JOIN "Card" c ON c."id" = $2::uuid AND c."userId" = $1::uuid
      LEFT JOIN "ReviewSettings" s ON s."userId" = $1::uuid
      LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
+     LEFT JOIN "ItemTiming" t ON t."itemId" = c."itemId"
      LEFT JOIN "ReviewLog" l ON l."userId" = $1::uuid AND l."idempotencyKey" = $3`,
     [userId, cardId, idempotencyKey],
   );
@@ -64,6 +71,7 @@ export async function loadForAnswer(userId: string, cardId: string, idempotencyK
     desiredRetention: row.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
     rolloverHour: row.rolloverHour ?? DEFAULT_SETTINGS.rolloverHour,
     weights: row.weights ?? undefined,
+    timing: row.medianMs !== null ? { medianMs: row.medianMs, answers: row.timedAnswers ?? 0 } : null,
     alreadyRecorded: row.logId !== null,
   };
 }

@@ -13,10 +13,12 @@ import { schedule, type MemoryState, type ReviewRating } from '@/lib/domain/revi
 import {
   ADJUSTMENT_RATING,
   allowedAdjustments,
+  estimatedAnswerMs,
   isSlow,
   ratingForAnswer,
   typicalAnswerMs,
   type Adjustment,
+  type ObservedTiming,
 } from '@/lib/domain/review/rating';
 import type { Response } from '@/lib/domain/item-view';
 import { Conflict, NotFound } from '@/lib/errors';
@@ -28,6 +30,7 @@ import { requireActor, type Actor } from '../actor';
 import { ensureCard } from './deck';
 import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
 import { appendAnswer, loadForAnswer } from './answer-store';
+import { itemTiming } from './item-timings';
 import { settingsOf } from './settings';
 
 export interface AnswerResult extends Feedback {
@@ -89,6 +92,7 @@ function present(
     stateAfter: MemoryState;
     revisable: boolean;
   },
+  timing: ObservedTiming | null,
 ): AnswerResult {
   const note = item.editorNote ? catalog.course.corrections.find((c) => c.id === item.editorNote) : undefined;
   const adjustments = log.revisable && log.rating === 'good' ? allowedAdjustments(feedback.correct) : [];
@@ -104,7 +108,9 @@ function present(
     cardVersion: log.cardVersionAfter,
     rating: log.rating,
     adjustments,
-    proposeHard: adjustments.includes('hard') && isSlow(log.durationMs, typicalAnswerMs(item.kind, wordsIn(item))),
+    proposeHard:
+      adjustments.includes('hard') &&
+      isSlow(log.durationMs, typicalAnswerMs(timing, estimatedAnswerMs(item.kind, wordsIn(item)))),
     nextDue: log.stateAfter.due.toISOString(),
   };
 }
@@ -116,15 +122,21 @@ async function resultOfLog(log: LogRow): Promise<AnswerResult> {
   const found = await findItem(log.itemId);
   if (!found) throw new NotFound();
   const feedback = feedbackFor(found.item, log.response as Response, log.seed);
-  return present(found.catalog, found.item, feedback, {
-    id: log.id,
-    cardId: log.cardId,
-    cardVersionAfter: log.cardVersionAfter,
-    rating: RATING_FROM_DB[log.rating],
-    durationMs: log.durationMs,
-    stateAfter: readStoredState(log.stateAfter),
-    revisable: log.revocation === null,
-  });
+  return present(
+    found.catalog,
+    found.item,
+    feedback,
+    {
+      id: log.id,
+      cardId: log.cardId,
+      cardVersionAfter: log.cardVersionAfter,
+      rating: RATING_FROM_DB[log.rating],
+      durationMs: log.durationMs,
+      stateAfter: readStoredState(log.stateAfter),
+      revisable: log.revocation === null,
+    },
+    await itemTiming(log.itemId),
+  );
 }
 
 async function existingAnswer(userId: string, idempotencyKey: string, cardId: string): Promise<AnswerResult | null> {
@@ -204,15 +216,21 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
     if (again) return again;
     throw new Conflict('errors.cardChanged');
   }
-  return present(found.catalog, found.item, feedback, {
-    id: logId,
-    cardId: card.id,
-    cardVersionAfter: card.version + 1,
-    rating,
-    durationMs: input.durationMs,
-    stateAfter: after,
-    revisable: true,
-  });
+  return present(
+    found.catalog,
+    found.item,
+    feedback,
+    {
+      id: logId,
+      cardId: card.id,
+      cardVersionAfter: card.version + 1,
+      rating,
+      durationMs: input.durationMs,
+      stateAfter: after,
+      revisable: true,
+    },
+    context.timing,
+  );
 }
 
 /**

@@ -19,8 +19,8 @@ export function allowedAdjustments(correct: boolean): Adjustment[] {
   return correct ? ['guessed', 'hard', 'easy'] : [];
 }
 
-/** Reading and answering time a learner typically needs for an item, from its kind and how much there is to read. */
-export function typicalAnswerMs(kind: string, wordsToRead: number): number {
+/** Reading and answering time estimated from an item's kind and how much there is to read (before data exists). */
+export function estimatedAnswerMs(kind: string, wordsToRead: number): number {
   const base: Record<string, number> = {
     truefalse: 6_000,
     single: 9_000,
@@ -32,6 +32,23 @@ export function typicalAnswerMs(kind: string, wordsToRead: number): number {
     ordering: 25_000,
   };
   return (base[kind] ?? 12_000) + wordsToRead * 250;
+}
+
+/** Right answers an item needs before what learners actually took replaces the estimate. */
+export const MIN_TIMED_ANSWERS = 30;
+
+/** What learners took to answer an item right: the median of its recent right answers, and how many there were. */
+export interface ObservedTiming {
+  medianMs: number;
+  answers: number;
+}
+
+/**
+ * The item's typical time: the median of learners' recent right answers once there are at least MIN_TIMED_ANSWERS
+ * of them, otherwise the estimate from its kind and length.
+ */
+export function typicalAnswerMs(observed: ObservedTiming | null, estimateMs: number): number {
+  return observed && observed.answers >= MIN_TIMED_ANSWERS ? observed.medianMs : estimateMs;
 }
 
 /** A right answer that took more than twice the typical time is "slow": the review screen proposes Hard. */
