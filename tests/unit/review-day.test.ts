@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { learnerDay, shiftDayKey } from '@/lib/domain/review/day';
+import { TZDate } from '@date-fns/tz';
+import { learnerDay, learnerDayKey, shiftDayKey } from '@/lib/domain/review/day';
 import {
   allowedAdjustments,
   estimatedAnswerMs,
@@ -25,6 +26,27 @@ describe("a learner's day", () => {
     expect(day.key).toBe('2026-03-07');
     expect(day.start.toISOString()).toBe('2026-03-07T09:00:00.000Z');
     expect(day.end.getTime() - day.start.getTime()).toBe(23 * 3_600_000);
+  });
+
+  it('gives every instant the key the calendar of its zone gives, also across daylight-saving changes', () => {
+    // Compared with the zone's own calendar (TZDate) every 7 minutes around changes of a whole hour (New York,
+    // 01:00 rollover so the change falls inside the learner day) and of half an hour (Lord Howe Island, which
+    // goes from UTC+10:30 to +11 on 4 October 2026 at 02:00 local time), and in a zone of +05:45 (Kathmandu).
+    const cases: [string, string, number][] = [
+      ['America/New_York', '2026-03-08T00:00:00Z', 1],
+      ['America/New_York', '2026-11-01T00:00:00Z', 1],
+      ['Australia/Lord_Howe', '2026-10-03T10:00:00Z', 2],
+      ['Australia/Lord_Howe', '2026-04-04T10:00:00Z', 2],
+      ['Asia/Kathmandu', '2026-12-31T12:00:00Z', 0],
+    ];
+    for (const [zone, from, rollover] of cases) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 7) {
+        const at = new Date(new Date(from).getTime() + minutes * 60_000);
+        const local = new TZDate(at.getTime() - rollover * 3_600_000, zone);
+        const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+        expect(learnerDayKey(at, zone, rollover), `${zone} ${at.toISOString()}`).toBe(expected);
+      }
+    }
   });
 
   it('moves day keys across month and year ends', () => {
