@@ -124,9 +124,10 @@ export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now:
 export async function actorForToken(plaintext: string, now: Date): Promise<Actor | null> {
   if (!TOKEN_FORMAT.test(plaintext)) return null;
   const tokenHash = hashToken(plaintext);
-  const verified = verifiedTokens.get(tokenHash, now);
-  if (verified) return verified;
-  const epoch = verifiedTokens.epochBeforeLookup();
+  return verifiedTokens.verify(tokenHash, now, () => lookUpToken(tokenHash, now));
+}
+
+async function lookUpToken(tokenHash: string, now: Date): Promise<Actor | null> {
   // One round trip: the live token with its user, and (at most once a minute, conditionally, so concurrent
   // requests write once between them) the token's lastUsedAt.
   const rows = await sql<{
@@ -151,8 +152,5 @@ export async function actorForToken(plaintext: string, now: Date): Promise<Actor
     [tokenHash, now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)],
   );
   const row = rows[0];
-  if (!row) return null;
-  const actor = Object.freeze(actorOf(row, row.tokenId));
-  verifiedTokens.remember(tokenHash, actor, now, epoch);
-  return actor;
+  return row ? Object.freeze(actorOf(row, row.tokenId)) : null;
 }

@@ -77,27 +77,26 @@ export async function signIn(input: unknown, ctx: SignInContext): Promise<{ user
   return { userId: user.id as UserId, sessionId: session.id as SessionId };
 }
 
+const SESSION_RECHECK_MS = 60_000;
+
 /**
  * Sessions this process verified in the last minute. Any revocation, disabled account or profile change, here or in
  * another process, makes it forget them all (lib/db/auth-changes.ts), so a signed-out or disabled user is refused on
  * their next request, as before; only an unchanged session skips the database.
  */
-const verifiedSessions = new VerifiedCache<Actor>({ epoch: () => authChanges().epoch() }, 60_000);
+const verifiedSessions = new VerifiedCache<Actor>({ epoch: () => authChanges().epoch() }, SESSION_RECHECK_MS);
 
 /** The actor behind a session id, or null when the session was revoked, the user disabled or never existed. */
 export async function actorForSession(sessionId: string, now: Date): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const verified = verifiedSessions.get(sessionId, now);
-  if (verified) return verified;
-  const epoch = verifiedSessions.epochBeforeLookup();
-  const session = await db().authSession.findUnique({
-    where: { id: sessionId },
-    select: { id: true, revokedAt: true, user: { select: { ...publicUser } } },
+  return verifiedSessions.verify(sessionId, now, async () => {
+    const session = await db().authSession.findUnique({
+      where: { id: sessionId },
+      select: { id: true, revokedAt: true, user: { select: { ...publicUser } } },
+    });
+    if (!session || session.revokedAt || session.user.disabledAt) return null;
+    return Object.freeze(actorOf(session.user, session.id));
   });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
-  const actor = Object.freeze(actorOf(session.user, session.id));
-  verifiedSessions.remember(sessionId, actor, now, epoch);
-  return actor;
 }
 
 export async function signOut(sessionId: string): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Identities this process verified against the database recently (an API token's actor), reused instead of asking
+ * Identities this process verified against the database recently (the actor of an API token or a session), reused instead of asking
  * again on every request. An entry is used only while all of these hold:
  * - it is younger than `ttlMs` by the request's clock;
  * - the epoch (lib/db/auth-changes.ts) is the one it was verified under: any revocation, disabled account or profile
@@ -29,23 +29,28 @@ export class VerifiedCache<V> {
     private readonly maxEntries = 10_000,
   ) {}
 
-  get(key: string, now: Date): V | null {
+  /**
+   * What `lookup` verified for `key`, reused while it may be; otherwise `lookup` runs (a database round trip) and a
+   * non-null result is kept under the epoch read before it started.
+   */
+  async verify(key: string, now: Date, lookup: () => Promise<V | null>): Promise<V | null> {
+    const kept = this.get(key, now);
+    if (kept !== null) return kept;
+    const epoch = this.epochs.epoch();
+    const value = await lookup();
+    if (value !== null && epoch !== null && epoch === this.epochs.epoch()) {
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      this.entries.set(key, { value, verifiedAt: now.getTime(), epoch });
+    }
+    return value;
+  }
+
+  private get(key: string, now: Date): V | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
     const age = now.getTime() - entry.verifiedAt;
     if (entry.epoch === this.epochs.epoch() && age >= 0 && age < this.ttlMs) return entry.value;
     this.entries.delete(key);
     return null;
-  }
-
-  /** The epoch to pass to `remember` after the lookup: read before the lookup starts. */
-  epochBeforeLookup(): number | null {
-    return this.epochs.epoch();
-  }
-
-  remember(key: string, value: V, now: Date, epochBeforeLookup: number | null): void {
-    if (epochBeforeLookup === null || epochBeforeLookup !== this.epochs.epoch()) return;
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { value, verifiedAt: now.getTime(), epoch: epochBeforeLookup });
   }
 }
