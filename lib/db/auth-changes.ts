@@ -70,14 +70,6 @@ export class AuthChangeListener {
     await this.echo(client);
   }
 
-  /** Stops listening and closes the connection (tests, shutdown). */
-  async close(): Promise<void> {
-    const client = this.client;
-    this.lost(client);
-    this.retryAt = Number.POSITIVE_INFINITY;
-    await client?.end().catch(() => undefined);
-  }
-
   private start(): void {
     if (this.state !== 'idle' || performance.now() < this.retryAt) return;
     this.state = 'connecting';
