@@ -1,6 +1,6 @@
 /**
- * Identities this process verified against the database recently (the actor of an API token or a session), reused instead of asking
- * again on every request. An entry is used only while all of these hold:
+ * Identities this process verified against the database recently (the actor of an API token or a session),
+ * reused instead of asking again on every request. An entry is used only while all of these hold:
  * - it is younger than `ttlMs` by the request's clock;
  * - the epoch (lib/db/auth-changes.ts) is the one it was verified under: any revocation, disabled account or profile
  *   change anywhere moves the epoch, and so does losing the connection that hears them;

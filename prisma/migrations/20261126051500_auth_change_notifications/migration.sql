@@ -1,7 +1,8 @@
--- Every app process keeps the API tokens and browser sessions it verified in the last minute (lib/data/verified-cache.ts)
--- and LISTENs on "ingat_auth" (lib/db/auth-changes.ts). These triggers tell it, from whichever process or tool makes
--- the change, when something a verified caller stands for changes, so that no process goes on trusting a revoked
--- token or session, a disabled or deleted account, or an old role, name, email, language or time zone.
+-- Every app process keeps the API tokens and browser sessions it verified in the last minute
+-- (lib/data/verified-cache.ts) and LISTENs on "ingat_auth" (lib/db/auth-changes.ts). These triggers tell it, from
+-- whichever process or tool makes the change, when something a verified caller stands for changes, so that no
+-- process goes on trusting a revoked token or session, a disabled or deleted account, or an old role, name, email,
+-- language or time zone.
 CREATE FUNCTION "ingat_auth_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('ingat_auth', TG_TABLE_NAME);
