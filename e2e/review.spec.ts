@@ -63,6 +63,8 @@ test('a student reviews with the keyboard only, undoes a mistake, and sees cards
   await page.keyboard.press('Enter');
   await expect(first.getByTestId('feedback')).toContainText('Benar!');
   await expect(first).toContainText('Dicatat sebagai “Baik”.');
+  // The second learning step, ten minutes on.
+  await expect(first).toContainText('Muncul lagi: 1 Des 2026, 09.10.');
   await expectAccessible(page);
   await page.keyboard.press('Enter');
 
@@ -143,6 +145,28 @@ test('a student reviews with the keyboard only, undoes a mistake, and sees cards
     /Pengaturan disimpan\. [1-9]\d* kartu dijadwalkan ulang/,
   );
   await expectAccessible(page);
+});
+
+test("times on the review screen are in the learner's time zone, whatever the browser's", async ({ browser }) => {
+  // Signed up at home in Jakarta (the account takes that zone), then reviewing on a trip to London, where 02:10
+  // UTC is 02.10 on the browser's clock.
+  const home = await browser.newContext({ timezoneId: 'Asia/Jakarta' });
+  const homePage = await home.newPage();
+  await signUpAndIn(homePage, 'traveller');
+  await homePage.goto(`/courses/${COURSE}/lessons/pertahanan-kolektif`);
+  await homePage.getByRole('button', { name: 'Tambahkan pelajaran ini ke ulasan' }).click();
+  await expect(homePage.getByTestId('form-message')).toContainText('kartu baru ditambahkan');
+  const context = await browser.newContext({ timezoneId: 'Europe/London', storageState: await home.storageState() });
+  await home.close();
+  const page = await context.newPage();
+  await setClock(context, T0);
+  await page.goto('/review');
+  const first = page.locator('[data-item-id="pk-001"]');
+  await expect(first).toBeVisible();
+  await page.keyboard.press((await optionKeys(page, 'pk-001', true))[0]!);
+  await page.keyboard.press('Enter');
+  await expect(first).toContainText('Muncul lagi: 1 Des 2026, 09.10.');
+  await context.close();
 });
 
 test('the review page asks a visitor to sign in', async ({ page }) => {

@@ -52,6 +52,7 @@ export default async function ReviewPage() {
             cardVersion={state.next.cardVersion}
             view={state.next.view}
             locale={locale}
+            timeZone={actor.timeZone}
           />
         </>
       ) : (

@@ -19,11 +19,14 @@ export function ReviewCard({
   cardVersion,
   view,
   locale,
+  timeZone,
 }: {
   cardId: string;
   cardVersion: number;
   view: ItemView;
   locale: Locale;
+  /** The learner's own time zone (their profile's, as everywhere else), not the browser's. */
+  timeZone: string;
 }) {
   return (
     <QuestionCard
@@ -32,14 +35,14 @@ export function ReviewCard({
       headingLevel={2}
       autoFocus
       submit={submitReviewAnswerAction.bind(null, cardId, cardVersion)}
-      after={(result) => <AfterAnswer initial={result} locale={locale} />}
+      after={(result) => <AfterAnswer initial={result} locale={locale} timeZone={timeZone} />}
     />
   );
 }
 
 const KEYS: Record<Adjustment, string> = { guessed: 'g', hard: 'h', easy: 'e' };
 
-function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Locale }) {
+function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; locale: Locale; timeZone: string }) {
   const t = translator(locale);
   const router = useRouter();
   const [result, setResult] = useState(initial);
@@ -97,6 +100,7 @@ function AfterAnswer({ initial, locale }: { initial: AnswerResult; locale: Local
         {t('review.scheduledAs', { rating: t(`review.rating.${result.rating}`) })}{' '}
         {t('review.nextShowing', {
           when: new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+            timeZone,
             dateStyle: 'medium',
             timeStyle: 'short',
           }).format(new Date(result.nextDue)),

@@ -54,6 +54,7 @@ export default async function SettingsPage() {
         courseId={[...all.keys()][0]!}
         t={t}
         intl={locale === 'en' ? 'en-GB' : 'id-ID'}
+        timeZone={actor.timeZone}
       />
       <section className="card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t('settings.tokensTitle')}</h2>

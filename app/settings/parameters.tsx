@@ -10,14 +10,17 @@ export function ParametersSection({
   courseId,
   t,
   intl,
+  timeZone,
 }: {
   view: ParameterView;
   courseId: string;
   t: Translate;
   intl: string;
+  /** The learner's time zone: fit times are shown in it, as every other time on the learner's pages. */
+  timeZone: string;
 }) {
   const num = new Intl.NumberFormat(intl, { maximumFractionDigits: 4, minimumFractionDigits: 4 });
-  const date = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const source = view.inUse?.source ?? 'defaults';
   return (
     <section className="card" aria-labelledby="params-title">
