@@ -39,6 +39,7 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
       new Date(`${key}T12:00:00Z`),
     );
   const lessonTitle = (id: string) => catalog.lessonById.get(id)?.title ?? id;
+  const conceptName = (id: string) => catalog.course.course.concepts[id] ?? id;
   const exam = readiness.exam;
   const dateValue = exam
     ? new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(new Date(exam.examAt))
@@ -118,7 +119,7 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
             <ul>
               {readiness.byConcept.slice(0, 5).map((c) => (
                 <li key={c.id}>
-                  {c.id}: {pct.format(c.p)}
+                  {conceptName(c.id)}: {pct.format(c.p)}
                 </li>
               ))}
             </ul>

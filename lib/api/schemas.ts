@@ -445,7 +445,14 @@ export const mockExamResultSchema = mockExamSummarySchema.extend({
     z.object({ lessonId: z.string(), title: z.string(), correct: z.number().int(), total: z.number().int() }),
   ),
   byConcept: z
-    .array(z.object({ concept: z.string(), correct: z.number().int(), total: z.number().int() }))
+    .array(
+      z.object({
+        concept: z.string(),
+        name: z.string().describe('The concept as learners see it.'),
+        correct: z.number().int(),
+        total: z.number().int(),
+      }),
+    )
     .describe('Weakest first.'),
   questions: z.array(
     z.object({

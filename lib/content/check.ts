@@ -130,6 +130,7 @@ export function checkCourse(c: LoadedCourse, lock: IdLock): CheckResult {
   // Items.
   const seen = new Map<string, Item>();
   const covered = new Map<string, number>();
+  const namedConceptsUsed = new Set<string>();
   for (const item of c.items) {
     const file = c.itemFiles.get(item.id) ?? courseFile;
     const err = (message: string, field?: string) => errors.push({ file, itemId: item.id, field, message });
@@ -147,6 +148,10 @@ export function checkCourse(c: LoadedCourse, lock: IdLock): CheckResult {
       else covered.set(s.paragraph, (covered.get(s.paragraph) ?? 0) + 1);
     });
     if (item.editorNote && !noteIds.has(item.editorNote)) err(`unknown editor's note "${item.editorNote}"`, 'editorNote');
+    for (const concept of item.concepts) {
+      if (!Object.hasOwn(c.course.concepts, concept)) err(`concept "${concept}" has no name in course.json "concepts"`, 'concepts');
+      else namedConceptsUsed.add(concept);
+    }
     const away = givesAnswerAway(item);
     if (away) err(away, 'prompt');
     if (item.kind === 'single' || item.kind === 'scenario') {
@@ -174,6 +179,9 @@ export function checkCourse(c: LoadedCourse, lock: IdLock): CheckResult {
       if (new Set(rights).size !== rights.length || new Set(lefts).size !== lefts.length) err('matching sides must be unique', 'pairs');
     }
     if (item.kind === 'ordering' && new Set(item.steps.map(normalizeAnswer)).size !== item.steps.length) err('ordering steps must be unique', 'steps');
+  }
+  for (const concept of Object.keys(c.course.concepts)) {
+    if (!namedConceptsUsed.has(concept)) errors.push({ file: `${courseFile}/course.json`, field: `concepts.${concept}`, message: 'no item tests this concept' });
   }
   for (const [id, entry] of Object.entries(lock)) {
     if (!seen.has(id) && !entry.retired) {

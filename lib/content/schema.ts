@@ -209,6 +209,8 @@ export const courseSchema = z.strictObject({
   description: text,
   language: z.enum(['id', 'en']),
   lessons: z.array(slug).min(1),
+  /** Every concept an item names (its `concepts`), with the name learners and instructors see. */
+  concepts: z.record(slug, text),
 });
 
 export type Paragraph = z.infer<typeof paragraphSchema>;

@@ -171,6 +171,15 @@ describe('mock exams', () => {
     expect(result.questions[0]!.feedback.explanation.length).toBeGreaterThan(10);
     expect(result.questions[0]!.sources[0]!.quote.length).toBeGreaterThan(10);
     expect(result.byLesson.reduce((s, l) => s + l.total, 0)).toBe(10);
+    // Concepts by the names in course.json, each counted once per question that tests it.
+    const tested = new Map<string, number>();
+    for (const q of result.questions)
+      for (const c of (await findItem(q.view.id))!.item.concepts) tested.set(c, (tested.get(c) ?? 0) + 1);
+    const names = (await findItem(result.questions[0]!.view.id))!.catalog.course.course.concepts;
+    expect(result.byConcept.map((c) => [c.concept, c.name, c.total]).sort()).toEqual(
+      [...tested].map(([c, n]) => [c, names[c], n]).sort(),
+    );
+    expect(result.byConcept.every((c) => c.name.length > 0 && c.name !== c.concept)).toBe(true);
     expect(result.forecast.low).toBeLessThanOrEqual(result.forecast.p);
 
     const calibration = await listMockExams(student, COURSE);

@@ -147,6 +147,21 @@ describe('content validation', () => {
     expect((await messages()).some((x) => x.includes('"keamanan-komprehensif-01" is cited by no item'))).toBe(true);
   });
 
+  it('requires a name for every concept an item tests, and an item for every named concept', async () => {
+    await editItems('keamanan-bersama', (items) => {
+      (firstOfKind(items, 'single').concepts as string[]).push('konsep-tanpa-nama');
+    });
+    const path = join(dir, 'course.json');
+    const course = JSON.parse(await readFile(path, 'utf8')) as { concepts: Record<string, string> };
+    course.concepts['konsep-yatim'] = 'Konsep yang tidak diuji soal mana pun';
+    await writeFile(path, JSON.stringify(course));
+    const m = await messages();
+    expect(m.some((x) => x.includes('concept "konsep-tanpa-nama" has no name in course.json'))).toBe(true);
+    expect(m.some((x) => x.includes('course.json') && x.includes('konsep-yatim') && x.includes('no item tests'))).toBe(
+      true,
+    );
+  });
+
   it('refuses a correction whose original wording is not in its paragraph', async () => {
     const path = join(dir, 'corrections.json');
     const corrections = JSON.parse(await readFile(path, 'utf8')) as { original: string }[];

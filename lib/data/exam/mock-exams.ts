@@ -76,7 +76,7 @@ export interface MockExamSummary {
 export interface MockExamResult extends MockExamSummary {
   correctCount: number;
   byLesson: { lessonId: string; title: string; correct: number; total: number }[];
-  byConcept: { concept: string; correct: number; total: number }[];
+  byConcept: { concept: string; name: string; correct: number; total: number }[];
   questions: {
     position: number;
     view: ItemView;
@@ -303,7 +303,7 @@ export async function getMockExamResult(actor: Actor | null, examId: string, now
       .filter((l) => byLesson.has(l.id))
       .map((l) => ({ lessonId: l.id, title: l.title, ...byLesson.get(l.id)! })),
     byConcept: [...byConcept.entries()]
-      .map(([concept, v]) => ({ concept, ...v }))
+      .map(([concept, v]) => ({ concept, name: catalog.course.course.concepts[concept] ?? concept, ...v }))
       .sort((x, y) => x.correct / x.total - y.correct / y.total),
     questions: detailed,
   };

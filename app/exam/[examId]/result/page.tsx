@@ -93,7 +93,7 @@ export default async function MockExamResultPage({ params }: { params: Promise<{
           <ul>
             {result.byConcept.slice(0, 10).map((c) => (
               <li key={c.concept}>
-                {c.concept}: {c.correct}/{c.total}
+                {c.name}: {c.correct}/{c.total}
               </li>
             ))}
           </ul>
