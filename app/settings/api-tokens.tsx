@@ -21,20 +21,25 @@ export interface ApiTokenRow {
 
 const idleTokenState: TokenFormState = idleState;
 
-export function ApiTokens({ tokens, locale }: { tokens: ApiTokenRow[]; locale: Locale }) {
+export function ApiTokens({
+  tokens,
+  locale,
+  timeZone,
+}: {
+  tokens: ApiTokenRow[];
+  locale: Locale;
+  /** The learner's time zone (their profile's), as every other time on their pages. */
+  timeZone: string;
+}) {
   const t = translator(locale);
   const [created, createAction, creating] = useActionState(createTokenAction, idleTokenState);
   const [revoked, revokeAction, revoking] = useActionState(revokeTokenAction, idleState);
   const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
     timeStyle: 'short',
+    timeZone,
   });
-  // The server renders in its own time zone and the browser in the user's: let the browser's text win.
-  const when = (iso: string) => (
-    <time dateTime={iso} suppressHydrationWarning>
-      {format.format(new Date(iso))}
-    </time>
-  );
+  const when = (iso: string) => <time dateTime={iso}>{format.format(new Date(iso))}</time>;
 
   return (
     <div className="api-tokens">

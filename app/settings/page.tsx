@@ -69,6 +69,7 @@ export default async function SettingsPage() {
             revokedAt: tok.revokedAt?.toISOString() ?? null,
           }))}
           locale={locale}
+          timeZone={actor.timeZone}
         />
         <p>
           <a href="/api/v1/openapi.json">{t('settings.apiDocs')}</a>
