@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { PORT } from './e2e/port';
 
 // Debian's Chromium when present (CI installs it), otherwise Playwright's own browser if one is installed.
 const debianChromium = '/usr/bin/chromium';
-const PORT = 3100;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, expectAccessible, signIn, signUpAndIn } from './support';
+import { PORT } from './port';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 
@@ -16,7 +17,7 @@ const bank = JSON.parse(
 
 async function setClock(context: BrowserContext, at: number) {
   await context.addCookies([
-    { name: 'ingat-test-now', value: new Date(at).toISOString(), url: 'http://localhost:3100' },
+    { name: 'ingat-test-now', value: new Date(at).toISOString(), url: `http://localhost:${PORT}` },
   ]);
 }
 

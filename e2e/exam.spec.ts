@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signUpAndIn } from './support';
+import { PORT } from './port';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 
@@ -10,7 +11,7 @@ test('a student sets an exam date, sees readiness and the plan, takes a mock exa
   context,
 }) => {
   await context.addCookies([
-    { name: 'ingat-test-now', value: new Date(T0).toISOString(), url: 'http://localhost:3100' },
+    { name: 'ingat-test-now', value: new Date(T0).toISOString(), url: `http://localhost:${PORT}` },
   ]);
   await signUpAndIn(page, 'ujian');
   await page.goto('/exam');

@@ -11,6 +11,7 @@ import type { Item } from '@/lib/content/schema';
 import type { ItemView } from '@/lib/domain/item-view';
 import { responseFor } from '../tests/support/answers';
 import { expectAccessible, signUpAndIn } from './support';
+import { PORT } from './port';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
 
@@ -64,7 +65,7 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
   // Study from 17 days ago (09:00 in Jakarta) until yesterday; the fit then runs at the real time.
   const start = Math.floor((Date.now() - (STUDY_DAYS + 1) * DAY) / DAY) * DAY + 2 * 3_600_000;
   await context.addCookies([
-    { name: 'ingat-test-now', value: new Date(start).toISOString(), url: 'http://localhost:3100' },
+    { name: 'ingat-test-now', value: new Date(start).toISOString(), url: `http://localhost:${PORT}` },
   ]);
   await signUpAndIn(page, 'forgetful');
   await page.goto(`/courses/${COURSE}`);

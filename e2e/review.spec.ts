@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible, signUpAndIn } from './support';
+import { PORT } from './port';
 
 // The learner lives in Jakarta; the server's clock is moved with a cookie that only the e2e server honours.
 test.use({ timezoneId: 'Asia/Jakarta' });
@@ -22,7 +23,7 @@ const item = (id: string) => bank.find((i) => i.id === id)!;
 
 async function setClock(context: BrowserContext, at: number) {
   await context.addCookies([
-    { name: 'ingat-test-now', value: new Date(at).toISOString(), url: 'http://localhost:3100' },
+    { name: 'ingat-test-now', value: new Date(at).toISOString(), url: `http://localhost:${PORT}` },
   ]);
 }
 

@@ -26,6 +26,9 @@ export async function provisionDatabase(
   log?: (line: string) => void,
 ): Promise<ProvisionedDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null };
-  const embedded = await startEmbeddedPostgres({ ...EMBEDDED_PROFILES[profile], log });
+  // INGAT_PORT_OFFSET moves every embedded port (and the e2e server's) so several checkouts can test side by side.
+  const base = EMBEDDED_PROFILES[profile];
+  const port = base.port + Number(env.INGAT_PORT_OFFSET ?? 0);
+  const embedded = await startEmbeddedPostgres({ ...base, port, log });
   return { url: embedded.url, embedded };
 }
