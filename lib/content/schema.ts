@@ -101,7 +101,7 @@ const itemBase = {
   id: z.string().regex(/^[a-z]{2}-\d{3}$/, 'id butir seperti "pk-007"'),
   lesson: slug,
   concepts: z.array(slug).min(1),
-  level: z.enum(['remember', 'understand', 'apply', 'analyse']),
+  level: z.enum(['remember', 'understand', 'apply', 'analyse', 'evaluate']),
   difficulty: z.number().int().min(1).max(5),
   sibling: slug,
   prompt: text,
