@@ -99,7 +99,9 @@ if (!args.dev && !buildIsCurrent()) {
   writeFileSync(join(root, '.next', 'ingat-source-hash'), sourceHash());
 }
 
-const next = spawn(process.execPath, [nextBin, args.dev ? 'dev' : 'start', '-p', args.port, '-H', '127.0.0.1'], {
+// scripts/serve.ts rather than `next start`: it stamps the client address that rate limits trust (see that file).
+const serveArgs = ['--import', 'tsx', resolve(root, 'scripts', 'serve.ts'), '--port', args.port, '--host', '127.0.0.1'];
+const next = spawn(process.execPath, args.dev ? [...serveArgs, '--dev'] : serveArgs, {
   env: { ...childEnv, NODE_ENV: args.dev ? 'development' : 'production' },
   stdio: 'inherit',
 });

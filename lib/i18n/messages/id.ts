@@ -51,6 +51,7 @@ export const id = {
     signedUp: 'Akun dibuat. Silakan masuk.',
     demoTitle: 'Akun demo',
     demoLead: 'Basis data lokal ini berisi akun demo (kata sandi untuk semuanya: {password}).',
+    forgotPassword: 'Lupa kata sandi?',
   },
   account: {
     title: 'Akun saya',
@@ -65,7 +66,24 @@ export const id = {
     newPassword: 'Kata sandi baru',
     confirmPassword: 'Ulangi kata sandi baru',
     changePassword: 'Ganti kata sandi',
-    passwordChanged: 'Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri.',
+    passwordChanged:
+      'Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri dan semua token API Anda telah dicabut.',
+    sessionsTitle: 'Sesi masuk',
+    sessionsLead:
+      'Perangkat dan peramban yang sedang masuk ke akun Anda. "Terakhir terlihat" dicatat paling sering sekali per menit.',
+    sessionColumns: {
+      device: 'Perangkat',
+      signedIn: 'Masuk sejak',
+      lastSeen: 'Terakhir terlihat',
+      actions: 'Tindakan',
+    },
+    unknownDevice: 'Perangkat tidak dikenal',
+    thisSession: 'Sesi ini',
+    endSession: 'Akhiri',
+    endSessionLabel: 'Akhiri sesi {device}',
+    sessionEnded: 'Sesi diakhiri.',
+    signOutEverywhere: 'Keluar dari semua perangkat',
+    signOutEverywhereLead: 'Mengakhiri semua sesi di atas, termasuk sesi ini. Token API tidak terpengaruh.',
   },
   admin: {
     title: 'Pengguna',
@@ -511,6 +529,33 @@ export const id = {
     backToExam: 'Kembali ke persiapan ujian',
     evidence: 'Setiap jawaban ujian coba juga dicatat sebagai bukti ingatan dan memperbarui jadwal ulasan Anda.',
   },
+  reset: {
+    title: 'Atur ulang kata sandi',
+    lead: 'Pilih kata sandi baru untuk {email}. Setelah itu semua sesi akun ini diakhiri dan semua token API-nya dicabut.',
+    leadNoEmail: 'Pilih kata sandi baru. Setelah itu semua sesi akun ini diakhiri dan semua token API-nya dicabut.',
+    submit: 'Simpan kata sandi baru',
+    done: 'Kata sandi baru disimpan. Silakan masuk dengan kata sandi itu.',
+    link: {
+      valid: 'Tautan ini masih berlaku.',
+      expired: 'Tautan ini sudah kedaluwarsa (berlaku 24 jam). Minta tautan baru.',
+      used: 'Tautan ini sudah dipakai atau diganti tautan yang lebih baru. Minta tautan baru.',
+      unknown: 'Tautan ini tidak dikenal. Periksa apakah tautannya tersalin utuh.',
+    },
+    forgotTitle: 'Lupa kata sandi',
+    forgotLead: 'Masukkan email akun Anda. Jika akun itu ada, kami mengirim tautan untuk mengatur ulang kata sandi.',
+    forgotSubmit: 'Kirim tautan',
+    forgotSent:
+      'Jika ada akun dengan email itu, tautan sudah dikirim. Periksa kotak masuk (dan folder spam); tautan berlaku 24 jam.',
+    noMail:
+      'Server ini tidak mengirim email. Minta dosen Anda (atau admin) membuatkan tautan atur ulang kata sandi untuk Anda.',
+    issue: 'Buat tautan atur ulang kata sandi',
+    issueLabel: 'Buat tautan atur ulang kata sandi untuk {name}',
+    issued:
+      'Tautan untuk {name} (berlaku sampai {expires}). Berikan kepada yang bersangkutan sekarang; tautan ini tidak akan ditampilkan lagi:',
+    mailSubject: 'Atur ulang kata sandi Ingat Anda',
+    mailBody:
+      'Seseorang (semoga Anda) meminta pengaturan ulang kata sandi akun Ingat Anda.\n\nBuka tautan ini dalam {hours} jam untuk memilih kata sandi baru:\n{link}\n\nJika bukan Anda yang meminta, abaikan email ini; kata sandi Anda tidak berubah.',
+  },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',
     notFound: 'Halaman atau data yang Anda cari tidak ada.',
@@ -519,7 +564,12 @@ export const id = {
     unauthenticated: 'Silakan masuk terlebih dahulu.',
     conflict: 'Data telah berubah. Muat ulang lalu coba lagi.',
     invalid: 'Periksa kembali isian yang ditandai.',
-    rateLimited: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
+    rateLimited: 'Terlalu banyak percobaan. Coba lagi dalam {wait}.',
+    waitSeconds: '{n} detik',
+    waitMinutes: '{n} menit',
+    resetOwnAccount: 'Untuk akun Anda sendiri, ganti kata sandi di halaman Akun.',
+    mailNotConfigured:
+      'Server ini tidak mengirim email. Minta dosen Anda (atau admin) membuatkan tautan atur ulang kata sandi.',
     badCredentials: 'Email atau kata sandi salah.',
     accountDisabled: 'Akun ini dinonaktifkan. Hubungi admin.',
     emailTaken: 'Email ini sudah terdaftar.',
@@ -578,6 +628,7 @@ export const id = {
     maxReviewsRange: 'Maksimum ulasan per hari harus bilangan bulat 10–2000.',
     rolloverRange: 'Jam pergantian hari harus bilangan bulat 0–23.',
     tokenNameRequired: 'Beri nama token (1–60 karakter).',
+    tokenLifetimeInvalid: 'Masa berlaku token harus 7, 30, 90 atau 365 hari.',
     classNameRequired: 'Nama kelas harus 2–100 karakter.',
     joinCodeInvalid: 'Kode bergabung terdiri dari 8 huruf atau angka.',
     dateInvalid: 'Tanggal tidak valid (gunakan format TTTT-BB-HH).',
