@@ -82,6 +82,7 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
     'Penyesuaian butuh setidaknya 300 jawaban di mata kuliah ini; Anda baru punya 0.',
   );
   await page.getByLabel('Nama token').fill('simulasi');
+  await page.getByLabel('Kata sandi Anda').fill('kata sandi rahasia');
   await page.getByRole('button', { name: 'Buat token' }).click();
   const client = api(request, await page.getByTestId('new-token').inputValue());
 

@@ -179,6 +179,7 @@ test('a student creates an API token on the settings page, uses it, and revokes 
   await signUpAndIn(page, 'api');
   await page.goto('/settings');
   await page.getByLabel('Nama token').fill('skrip saya');
+  await page.getByLabel('Kata sandi Anda').fill('kata sandi rahasia');
   await page.getByRole('button', { name: 'Buat token' }).click();
   const token = await page.getByTestId('new-token').inputValue();
   expect(token).toMatch(/^ingat_[A-Za-z0-9_-]{43}$/);

@@ -27,12 +27,20 @@ export default async function SignInPage({
           {t('auth.signedUp')}
         </p>
       )}
+      {params.reset === '1' && (
+        <p className="notice notice-ok" role="status">
+          {t('reset.done')}
+        </p>
+      )}
       <div className="card">
         <SignInForm
           next={next}
           labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submitSignIn') }}
         />
       </div>
+      <p>
+        <Link href="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
       <p>
         <Link href="/signup">{t('auth.noAccount')}</Link>
       </p>

@@ -5,7 +5,7 @@
  */
 import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
-import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from '@/lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { SIGN_IN_POLICIES, signUpPolicies } from '@/lib/domain/auth/throttle';
 import { env } from '@/lib/env';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddress } from '@/lib/auth/client-ip';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { deviceName } from '@/lib/domain/user-agent';
 
 describe('the client address used for limits', () => {
   it('is the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -41,5 +42,28 @@ describe('redirects after an action', () => {
     '',
   ])('sends %j home instead', (value) => {
     expect(safeRedirectPath(value)).toBe('/');
+  });
+});
+
+describe('device names on the list of sessions', () => {
+  it('names the browser and the system', () => {
+    expect(
+      deviceName(
+        'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',
+      ),
+    ).toBe('Chrome · Android');
+    expect(
+      deviceName(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      ),
+    ).toBe('Safari · iOS');
+    expect(deviceName('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe(
+      'Firefox · Windows',
+    );
+  });
+
+  it('admits it does not know rather than guessing', () => {
+    expect(deviceName('curl/8.5.0')).toBeNull();
+    expect(deviceName(null)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/users';
 import { getT } from '@/lib/i18n/server';
+import { IssueResetLinkForm } from '@/app/_components/reset-forms';
 import { UserRowForm } from './user-row-form';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -42,6 +43,18 @@ export default async function AdminUsersPage() {
                       roles,
                     }}
                   />
+                  {u.id !== actor.id && (
+                    <IssueResetLinkForm
+                      userId={u.id}
+                      labels={{
+                        submit: t('reset.issue'),
+                        submitAria: t('reset.issueLabel', { name: u.displayName }),
+                        copy: t('reset.copyLink'),
+                        copied: t('settings.copied'),
+                        copyFailed: t('settings.copyFailed'),
+                      }}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

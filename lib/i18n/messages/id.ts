@@ -261,10 +261,20 @@ export const id = {
     tokensLead:
       'Token memungkinkan aplikasi lain memakai API Ingat atas nama Anda (Authorization: Bearer …). Token hanya ditampilkan sekali.',
     tokenName: 'Nama token',
+    tokenLifetime: 'Berlaku selama',
+    tokenLifetimeDays: '{n} hari',
+    tokenPassword: 'Kata sandi Anda',
+    tokenPasswordHint:
+      'Diminta agar sesi yang tertinggal terbuka di komputer bersama tidak dapat membuat kunci yang bertahan lama.',
+    copyToken: 'Salin token',
+    copied: 'Tersalin.',
+    copyFailed: 'Tidak dapat menyalin otomatis; pilih teksnya lalu salin.',
+    expired: 'kedaluwarsa',
     createToken: 'Buat token',
     tokenCreated: 'Token dibuat. Salin sekarang; token ini tidak akan ditampilkan lagi:',
     noTokens: 'Belum ada token.',
     tokenColumns: {
+      expires: 'Berlaku sampai',
       name: 'Nama',
       created: 'Dibuat',
       lastUsed: 'Terakhir dipakai',
@@ -549,6 +559,7 @@ export const id = {
     noMail:
       'Server ini tidak mengirim email. Minta dosen Anda (atau admin) membuatkan tautan atur ulang kata sandi untuk Anda.',
     issue: 'Buat tautan atur ulang kata sandi',
+    copyLink: 'Salin tautan',
     issueLabel: 'Buat tautan atur ulang kata sandi untuk {name}',
     issued:
       'Tautan untuk {name} (berlaku sampai {expires}). Berikan kepada yang bersangkutan sekarang; tautan ini tidak akan ditampilkan lagi:',

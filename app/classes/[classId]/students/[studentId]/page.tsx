@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { IssueResetLinkForm } from '@/app/_components/reset-forms';
 import { StatsView } from '@/app/stats/stats-view';
 import { pageData, requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
@@ -26,6 +27,16 @@ export default async function StudentPage({ params }: Params) {
       </p>
       <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
       <p className="muted">{student.email}</p>
+      <IssueResetLinkForm
+        userId={student.id}
+        labels={{
+          submit: t('reset.issue'),
+          submitAria: t('reset.issueLabel', { name: student.displayName }),
+          copy: t('reset.copyLink'),
+          copied: t('settings.copied'),
+          copyFailed: t('settings.copyFailed'),
+        }}
+      />
       <StatsView stats={stats} t={t} locale={locale} own={false} />
     </div>
   );
