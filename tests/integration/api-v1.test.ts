@@ -529,6 +529,16 @@ describe('the OpenAPI document', () => {
         'saveMockExamAnswer',
         'submitMockExam',
         'getMockExamResult',
+        'listTokens',
+        'createOwnToken',
+        'revokeToken',
+        'listSessions',
+        'revokeSession',
+        'signOutEverywhere',
+        'changePassword',
+        'requestPasswordReset',
+        'resetPassword',
+        'issuePasswordReset',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);
@@ -553,9 +563,10 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('marks user operations as needing a token or session, and sign-up and createToken as open', () => {
+  it('marks user operations as needing a token or session, and sign-up, createToken and password resets as open', () => {
+    const openOps = ['signUp', 'createToken', 'requestPasswordReset', 'resetPassword'];
     for (const op of operations) {
-      const open = op.operationId === 'signUp' || op.operationId === 'createToken';
+      const open = openOps.includes(op.operationId);
       expect(op.security, op.operationId).toEqual(open ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }]);
     }
   });

@@ -32,6 +32,11 @@ describe('attempt throttling by growing delays', () => {
     expect([2, 3, 4, 5, 6].map((n) => delaySeconds(POLICY, n))).toEqual([0, 2, 4, 8, 10]);
   });
 
+  it('does not refuse a free attempt because another process wrote the key a moment later by its clock', () => {
+    const written: ThrottleState = { attempts: 1, lastAttemptAt: at(0.05), nextAllowedAt: at(0.05) };
+    expect(attempt(written, POLICY, at(0)).allowed).toBe(true);
+  });
+
   it('starts afresh after a quiet period', () => {
     const out = run([0, 0, 0, 3600]);
     expect((out[3] as ThrottleState).attempts).toBe(1);

@@ -42,7 +42,9 @@ export function delaySeconds(policy: ThrottlePolicy, attempts: number): number {
  */
 export function attempt(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): AttemptDecision {
   const current = state && !isForgotten(state, policy, now) ? state : null;
-  if (current && current.nextAllowedAt > now) {
+  // Within the allowance nothing waits, whatever the stored time: app processes' clocks differ by a little, and a
+  // key written a moment "later" by another process must not refuse the next free attempt here.
+  if (current && current.attempts >= policy.free && current.nextAllowedAt > now) {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((+current.nextAllowedAt - +now) / 1000)) };
   }
   const attempts = (current?.attempts ?? 0) + 1;
