@@ -10,6 +10,8 @@ import {
 import { CopyButton } from '@/app/_components/copy-button';
 import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
+import { translator } from '@/lib/i18n/catalogue';
+import type { Locale } from '@/lib/i18n/locales';
 
 export function ForgotPasswordForm({ labels }: { labels: { email: string; submit: string } }) {
   const [state, action, pending] = useActionState(requestResetAction, idleState);
@@ -71,19 +73,14 @@ export function ResetPasswordForm({
 const idleIssued: IssuedLinkState = idleState;
 
 /** One button per account; the link appears once, with a copy button, below it. */
-export function IssueResetLinkForm({
-  userId,
-  labels,
-}: {
-  userId: string;
-  labels: { submit: string; submitAria: string; copy: string; copied: string; copyFailed: string };
-}) {
+export function IssueResetLinkForm({ userId, name, locale }: { userId: string; name: string; locale: Locale }) {
+  const t = translator(locale);
   const [state, action, pending] = useActionState(issueResetLinkAction, idleIssued);
   return (
     <form action={action} className="issue-reset">
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" className="secondary" disabled={pending} aria-label={labels.submitAria}>
-        {labels.submit}
+      <button type="submit" className="secondary" disabled={pending} aria-label={t('reset.issueLabel', { name })}>
+        {t('reset.issue')}
       </button>
       {state.link ? (
         <div className="notice notice-ok" role="status">
@@ -98,9 +95,9 @@ export function IssueResetLinkForm({
           />
           <CopyButton
             value={state.link}
-            label={labels.copy}
-            copiedText={labels.copied}
-            failedText={labels.copyFailed}
+            label={t('reset.copyLink')}
+            copiedText={t('settings.copied')}
+            failedText={t('settings.copyFailed')}
           />
         </div>
       ) : (

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminUsersPage() {
   const actor = await requirePageActor('ADMIN');
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const users = await listUsers(actor);
   const roles = { STUDENT: t('roles.STUDENT'), INSTRUCTOR: t('roles.INSTRUCTOR'), ADMIN: t('roles.ADMIN') };
   return (
@@ -43,18 +43,7 @@ export default async function AdminUsersPage() {
                       roles,
                     }}
                   />
-                  {u.id !== actor.id && (
-                    <IssueResetLinkForm
-                      userId={u.id}
-                      labels={{
-                        submit: t('reset.issue'),
-                        submitAria: t('reset.issueLabel', { name: u.displayName }),
-                        copy: t('reset.copyLink'),
-                        copied: t('settings.copied'),
-                        copyFailed: t('settings.copyFailed'),
-                      }}
-                    />
-                  )}
+                  {u.id !== actor.id && <IssueResetLinkForm userId={u.id} name={u.displayName} locale={locale} />}
                 </td>
               </tr>
             ))}

@@ -27,16 +27,7 @@ export default async function StudentPage({ params }: Params) {
       </p>
       <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
       <p className="muted">{student.email}</p>
-      <IssueResetLinkForm
-        userId={student.id}
-        labels={{
-          submit: t('reset.issue'),
-          submitAria: t('reset.issueLabel', { name: student.displayName }),
-          copy: t('reset.copyLink'),
-          copied: t('settings.copied'),
-          copyFailed: t('settings.copyFailed'),
-        }}
-      />
+      <IssueResetLinkForm userId={student.id} name={student.displayName} locale={locale} />
       <StatsView stats={stats} t={t} locale={locale} own={false} />
     </div>
   );
