@@ -16,11 +16,11 @@ test('an admin hands a student a reset link; the student sets a new password wit
 
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atur ulang kata sandi');
-  await page.getByLabel('Kata sandi baru').fill('pendek');
+  await page.getByLabel('Kata sandi baru', { exact: true }).fill('pendek');
   await page.getByLabel('Ulangi kata sandi baru').fill('pendek');
   await page.getByRole('main').getByRole('button', { name: 'Simpan kata sandi baru' }).click();
   await expect(page.getByText('Kata sandi minimal 10 karakter.')).toBeVisible();
-  await page.getByLabel('Kata sandi baru').fill('sandi baru yang panjang');
+  await page.getByLabel('Kata sandi baru', { exact: true }).fill('sandi baru yang panjang');
   await page.getByLabel('Ulangi kata sandi baru').fill('sandi baru yang panjang');
   await page.getByRole('main').getByRole('button', { name: 'Simpan kata sandi baru' }).click();
   await expect(page).toHaveURL(/\/signin\?reset=1/);
@@ -50,7 +50,7 @@ test('a student sees where they are signed in and ends another session', async (
 
   await page.goto('/account');
   const sessions = page.getByRole('region', { name: 'Sesi masuk' });
-  await expect(sessions.getByText('Sesi ini')).toBeVisible();
+  await expect(sessions.getByText('Sesi ini', { exact: true })).toBeVisible();
   await sessions.getByRole('button', { name: 'Akhiri sesi Chrome · Android' }).click();
   await expect(sessions.getByText('Sesi diakhiri.')).toBeVisible();
   await expectAccessible(page);
