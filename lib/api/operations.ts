@@ -36,6 +36,7 @@ import { signUp } from '@/lib/data/users';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { defineOperation, type Operation } from './operation';
+import { dataRightsOperations } from './operations-data-rights';
 import {
   answerResultSchema,
   assignmentResultSchema,
@@ -556,6 +557,7 @@ export const operations: readonly Operation[] = [
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  ...dataRightsOperations,
   createClassOp,
   listClassesOp,
   joinClassOp,
