@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
 import { getT } from '@/lib/i18n/server';
+import { DeleteSection, ExportSection } from './data-rights';
 import { PasswordForm, ProfileForm } from './forms';
 
 export const metadata: Metadata = { title: 'Akun' };
@@ -39,6 +41,11 @@ export default async function AccountPage() {
           }}
         />
       </section>
+      <ExportSection
+        t={t}
+        day={new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(await requestNow())}
+      />
+      <DeleteSection t={t} />
     </>
   );
 }

@@ -522,6 +522,10 @@ describe('the OpenAPI document', () => {
         'saveMockExamAnswer',
         'submitMockExam',
         'getMockExamResult',
+        'exportMyData',
+        'exportMyDataCsv',
+        'deleteMyAccount',
+        'deleteUser',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);

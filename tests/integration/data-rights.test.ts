@@ -7,6 +7,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { handleApiRequest, type ApiDeps } from '@/lib/api/dispatch';
+import { openApiDocument } from '@/lib/api/openapi';
+import { PERSONAL_DATA_EXAMPLE } from '@/lib/api/operations-data-rights';
 import { actorForToken, createApiToken } from '@/lib/data/api-tokens';
 import type { Actor } from '@/lib/data/actor';
 import { adminDeleteAccount, deleteMyAccount, listAccounts } from '@/lib/data/account/deletion';
@@ -329,5 +331,33 @@ describe('who may delete an account', () => {
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect((await caught(adminDeleteAccount(admin, sari.id, { confirm: true }, T0))).code).toBe('not_found');
     expect((await caught(adminDeleteAccount(admin, 'not-a-uuid', { confirm: true }, T0))).code).toBe('not_found');
+  });
+});
+
+describe('the API document', () => {
+  const doc = openApiDocument();
+
+  it('describes the export with an example that fits its schema, and the deletions with their bodies', () => {
+    expect(personalDataSchema.parse(PERSONAL_DATA_EXAMPLE)).toEqual(PERSONAL_DATA_EXAMPLE);
+    const exportOp = doc.paths['/me/export']!.get!;
+    expect(exportOp.operationId).toBe('exportMyData');
+    expect(exportOp.responses['200']).toEqual({
+      description: 'OK',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PersonalData' } } },
+    });
+    expect(doc.components.schemas.PersonalData).toMatchObject({ examples: [PERSONAL_DATA_EXAMPLE] });
+    const csvOp = doc.paths['/me/export.csv']!.get!;
+    expect(csvOp.parameters).toEqual([
+      expect.objectContaining({
+        name: 'table',
+        in: 'query',
+        required: true,
+        schema: expect.objectContaining({ enum: expect.arrayContaining(['answers', 'cards']) }),
+      }),
+    ]);
+    const mine = doc.paths['/me']!.delete!;
+    expect(mine.requestBody!.content['application/json'].schema.required).toEqual(['password', 'confirm']);
+    expect(doc.paths['/users/{userId}']!.delete!.operationId).toBe('deleteUser');
+    expect(JSON.stringify(doc)).not.toContain('#/$defs/');
   });
 });
