@@ -4,10 +4,14 @@ import { DEMO_PASSWORD, expectAccessible, signIn, signUpAndIn, submitSignIn } fr
 
 const PASSWORD = 'kata sandi rahasia'; // what signUpAndIn sets
 
-/** Saves a full-page screenshot of the account page's data-rights sections with the test's output. */
+/** Saves screenshots of the account page's two data-rights sections with the test's output, for a person to look at. */
 async function shoot(page: Page, name: string, outputPath: (name: string) => string) {
-  await page.getByRole('heading', { name: /Unduh data Anda|Download your data/ }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
+  for (const [part, heading] of [
+    ['export', /^(Unduh data Anda|Download your data)$/],
+    ['delete', /^(Hapus akun|Delete account)$/],
+  ] as const) {
+    await page.getByRole('region', { name: heading }).screenshot({ path: outputPath(`${name}-${part}.png`) });
+  }
 }
 
 test('a learner downloads their data as JSON and CSV, then deletes their account', async ({ page }, testInfo) => {
@@ -49,6 +53,7 @@ test('a learner downloads their data as JSON and CSV, then deletes their account
     await shoot(page, `account-${width}-id`, (n) => testInfo.outputPath(n));
   }
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.goto('/account');
   await expect(page.getByRole('heading', { name: 'Download your data' })).toBeVisible();
   for (const width of [360, 1280]) {
@@ -57,6 +62,7 @@ test('a learner downloads their data as JSON and CSV, then deletes their account
   }
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   await page.goto('/account');
 
   // Without the tick, and with a wrong password: a message naming what is wrong, and the account stays.

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { handleApiRequest, type ApiDeps } from '@/lib/api/dispatch';
 import { openApiDocument } from '@/lib/api/openapi';
-import { PERSONAL_DATA_EXAMPLE } from '@/lib/api/operations-data-rights';
+import { PERSONAL_DATA_EXAMPLE } from '@/lib/data/account/export-example';
 import { actorForToken, createApiToken } from '@/lib/data/api-tokens';
 import type { Actor } from '@/lib/data/actor';
 import { adminDeleteAccount, deleteMyAccount, listAccounts } from '@/lib/data/account/deletion';
@@ -18,6 +18,7 @@ import { assignLesson, classDetail, createClass, joinClass, listClasses } from '
 import { getItemAnalysis } from '@/lib/data/classes/item-analysis';
 import { getClassProgress, getStudentProgress } from '@/lib/data/classes/progress';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
+import { dueLearnerFits, MIN_LEARNER_ANSWERS } from '@/lib/data/parameters/fit';
 import { saveMockExamAnswer, startMockExam } from '@/lib/data/exam/mock-exams';
 import { nextCard } from '@/lib/data/review/next-card';
 import { updateReviewSettings } from '@/lib/data/review/settings';
@@ -287,6 +288,26 @@ describe('class statistics after a deletion', () => {
     expect((await caught(getStudentProgress(teacher, classId, gone.id, T0))).code).toBe('not_found');
     const summary = (await listClasses(teacher)).find((c) => c.id === classId)!;
     expect(summary.students).toBe(11);
+  });
+});
+
+describe('background work after a deletion', () => {
+  it('never fits personal parameters for a deleted account again, however many answers it has', async () => {
+    const { sari } = await busyLearner();
+    const [first] = await logRowsOf(sari.id);
+    // Copies of a real answer (new ids and keys, a minute apart): enough history for the hourly sweep.
+    await db().$executeRaw`
+      INSERT INTO "ReviewLog" ("id", "userId", "cardId", "itemId", "source", "idempotencyKey", "seed", "response",
+        "correct", "score", "rating", "durationMs", "answeredAt", "timeZone", "desiredRetention", "cardVersionBefore",
+        "cardVersionAfter", "choice", "stateBefore", "stateAfter")
+      SELECT gen_random_uuid(), "userId", "cardId", "itemId", "source", 'copy-' || g, "seed", "response", "correct",
+        "score", "rating", "durationMs", "answeredAt" + g * interval '1 minute', "timeZone", "desiredRetention",
+        "cardVersionBefore", "cardVersionAfter", "choice", "stateBefore", "stateAfter"
+      FROM "ReviewLog", generate_series(1, ${MIN_LEARNER_ANSWERS}) g WHERE "id" = ${first!.id}::uuid`;
+    const due = async () => (await dueLearnerFits()).some((l) => l.userId === sari.id);
+    expect(await due()).toBe(true);
+    await deleteMyAccount(sari, { password: PASSWORD, confirm: true }, T0);
+    expect(await due()).toBe(false);
   });
 });
 
