@@ -248,6 +248,14 @@ describe('deleting one’s own account', () => {
       /User_deleted_has_no_personal_data/,
     );
 
+    // Nor can anything personal be attached to it again, even by a sign-in that raced the deletion.
+    await expect(db().authSession.create({ data: { userId: sari.id, userAgent: 'late' } })).rejects.toThrow(
+      /is deleted: AuthSession refused/,
+    );
+    await expect(
+      db().apiToken.create({ data: { userId: sari.id, name: 'late', tokenHash: `late-${sari.id}`, lastFour: 'late' } }),
+    ).rejects.toThrow(/is deleted: ApiToken refused/);
+
     // The email is free again.
     const again = await signUp({ email: sari.email, password: PASSWORD, displayName: 'Sari Baru' });
     expect(again.id).not.toBe(sari.id);
@@ -288,6 +296,33 @@ describe('class statistics after a deletion', () => {
     expect((await caught(getStudentProgress(teacher, classId, gone.id, T0))).code).toBe('not_found');
     const summary = (await listClasses(teacher)).find((c) => c.id === classId)!;
     expect(summary.students).toBe(11);
+  });
+});
+
+describe('a sign-in racing a deletion', () => {
+  it('waits for the deletion and is then refused, so no session outlives the account', async () => {
+    const victim = await makeActor('STUDENT', 'race');
+    const deleting = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await deleting.connect();
+    try {
+      await deleting.query('BEGIN');
+      await deleting.query(
+        `UPDATE "User" SET "email" = 'deleted:' || "id", "displayName" = '', "passwordHash" = '',
+           "disabledAt" = now(), "deletedAt" = now() WHERE "id" = $1`,
+        [victim.id],
+      );
+      let settled = false;
+      const late = db()
+        .authSession.create({ data: { userId: victim.id, userAgent: 'late' } })
+        .finally(() => (settled = true));
+      late.catch(() => undefined); // observed below, after the commit
+      await new Promise((r) => setTimeout(r, 300));
+      expect(settled).toBe(false); // held by the deletion's row lock
+      await deleting.query('COMMIT');
+      await expect(late).rejects.toThrow(/is deleted: AuthSession refused/);
+    } finally {
+      await deleting.end();
+    }
   });
 });
 
