@@ -17,7 +17,8 @@
  * Afterwards the person cannot sign in (the email no longer exists), every session and token stops at once (their
  * rows are gone; the User update and the deletions fire the NOTIFY triggers of the auth_change_notifications
  * migration, so every app process forgets what it verified, and this process forgets at once), and the email can be
- * used for a new account.
+ * used for a new account. A trigger (account_deletion migration) refuses any later session, token, settings, exam
+ * date, mock exam, teaching role or parameter set for the row, including one from a sign-in that raced the deletion.
  *
  * Free-text answers (cloze, short) in the log stay as typed: they answer course questions, and rewriting them would
  * break the append-only rule. Backups keep older copies until they expire.
