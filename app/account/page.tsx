@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
 import { getT } from '@/lib/i18n/server';
 import { listSessions } from '@/lib/data/auth/sessions';
 import { deviceName } from '@/lib/domain/user-agent';
+import { DeleteSection, ExportSection } from './data-rights';
 import { PasswordForm, ProfileForm } from './forms';
 import { Sessions } from './sessions';
 
@@ -57,6 +59,11 @@ export default async function AccountPage() {
           timeZone={actor.timeZone}
         />
       </section>
+      <ExportSection
+        t={t}
+        day={new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(await requestNow())}
+      />
+      <DeleteSection t={t} />
     </>
   );
 }

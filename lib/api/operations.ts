@@ -37,6 +37,7 @@ import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { accountOperations } from './account-operations';
 import { defineOperation, type Operation } from './operation';
+import { dataRightsOperations } from './operations-data-rights';
 import {
   answerResultSchema,
   assignmentResultSchema,
@@ -557,6 +558,7 @@ export const operations: readonly Operation[] = [
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  ...dataRightsOperations,
   createClassOp,
   listClassesOp,
   joinClassOp,

@@ -539,6 +539,10 @@ describe('the OpenAPI document', () => {
         'requestPasswordReset',
         'resetPassword',
         'issuePasswordReset',
+        'exportMyData',
+        'exportMyDataCsv',
+        'deleteMyAccount',
+        'deleteUser',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);
