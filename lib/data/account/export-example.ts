@@ -114,6 +114,7 @@ export const PERSONAL_DATA_EXAMPLE: PersonalData = {
       id: '9e8d7c6b-0000-4000-8000-000000000004',
       name: 'Anki sync',
       createdAt: '2026-11-22T01:00:00.000Z',
+      expiresAt: '2027-02-20T01:00:00.000Z',
       lastUsedAt: null,
       revokedAt: null,
     },
