@@ -86,7 +86,7 @@ test('an instructor creates a class, a student joins and reviews, and the dashbo
   await answerShown(student, true);
   await student.keyboard.type('formal');
   await student.keyboard.press('Enter');
-  await expect(student.getByTestId('feedback')).toContainText('Benar!');
+  await expect(student.getByTestId('feedback')).toContainText('Tepat!');
   await student.keyboard.press('Enter');
   await expect(student.locator('[data-item-id="pk-005"]')).toBeVisible();
   await answerShown(student, false);

@@ -49,7 +49,7 @@ test('a student answers questions inside a lesson by keyboard and sees why, with
   await expect(first.getByRole('radio', { name: /Pertahanan kolektif atau aliansi/ })).toBeChecked();
   await page.keyboard.press('Enter');
   const feedback = first.getByTestId('feedback');
-  await expect(feedback).toContainText('Benar!');
+  await expect(feedback).toContainText('Tepat!');
   await expect(feedback).toContainText('paling dominan pada abad ke-19 dan ke-20');
   await expect(feedback.getByRole('heading', { name: 'Penjelasan' })).toBeVisible();
   await expect(feedback.getByRole('link', { name: /Lihat di pelajaran/ })).toHaveAttribute(

@@ -64,7 +64,7 @@ test('a student reviews with the keyboard only, undoes a mistake, and sees cards
   await expectAccessible(page);
   await page.keyboard.press((await optionKeys(page, 'pk-001', true))[0]!);
   await page.keyboard.press('Enter');
-  await expect(first.getByTestId('feedback')).toContainText('Benar!');
+  await expect(first.getByTestId('feedback')).toContainText('Tepat!');
   await expect(first).toContainText('Dicatat sebagai “Baik”.');
   // The second learning step, ten minutes on.
   await expect(first).toContainText('Muncul lagi: 1 Des 2026, 09.10.');
@@ -76,24 +76,30 @@ test('a student reviews with the keyboard only, undoes a mistake, and sees cards
   await expect(second).toBeVisible();
   await page.keyboard.type('formal');
   await page.keyboard.press('Enter');
-  await expect(second.getByTestId('feedback')).toContainText('Benar!');
+  await expect(second.getByTestId('feedback')).toContainText('Tepat!');
   await page.keyboard.press('Enter');
 
-  // 3. pk-005, multiple answer: a wrong choice, then U undoes it and the same card is asked again.
+  // 3. pk-005, multiple answer: a wrong choice, then B (batalkan) undoes it and the same card is asked again.
   const third = page.locator('[data-item-id="pk-005"]');
   await expect(third).toBeVisible();
   await page.keyboard.press((await optionKeys(page, 'pk-005', false))[0]!);
   await page.keyboard.press('Enter');
   await expect(third.getByTestId('feedback')).toContainText('Belum tepat.');
   await expect(third).toContainText('Dicatat sebagai “Lagi”.');
-  await page.keyboard.press('u');
+  // One undo at a time, and the shortcut is not read out as part of a button's name.
+  await expect(page.getByRole('button', { name: 'Batalkan jawaban', exact: true })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'B',
+  );
+  await expect(page.getByRole('button', { name: /Batalkan/ })).toHaveCount(1);
+  await page.keyboard.press('b');
   await expect(third.getByTestId('feedback')).toHaveCount(0);
   await expect(third.getByRole('checkbox').first()).not.toBeChecked();
   for (const key of await optionKeys(page, 'pk-005', true)) await page.keyboard.press(key);
   await page.keyboard.press('Enter');
-  await expect(third.getByTestId('feedback')).toContainText('Benar!');
-  // "I guessed" (G) turns the right answer into a failure of memory.
-  await page.keyboard.press('g');
+  await expect(third.getByTestId('feedback')).toContainText('Tepat!');
+  // "Saya menebak" (T, tebak) turns the right answer into a failure of memory.
+  await page.keyboard.press('t');
   await expect(third).toContainText('Dicatat sebagai “Lagi”.');
   await page.keyboard.press('Enter');
 
@@ -111,7 +117,7 @@ test('a student reviews with the keyboard only, undoes a mistake, and sees cards
     if (id === 'pk-002') await page.keyboard.type('resmi');
     else for (const key of await optionKeys(page, id, true)) await page.keyboard.press(key);
     await page.keyboard.press('Enter');
-    await expect(card.getByTestId('feedback')).toContainText('Benar!');
+    await expect(card.getByTestId('feedback')).toContainText('Tepat!');
     await page.keyboard.press('Enter');
   }
 
@@ -227,7 +233,7 @@ test('the statistics page shows the numbers and charts, readable by a screen rea
   await page.goto('/review');
   await page.keyboard.press((await optionKeys(page, 'pk-001', true))[0]!);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('feedback')).toContainText('Benar!');
+  await expect(page.getByTestId('feedback')).toContainText('Tepat!');
   await page.goto('/stats');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('figure svg[role="img"]').first()).toHaveAttribute('aria-label', /.+/);

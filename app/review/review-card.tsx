@@ -2,7 +2,9 @@
 /**
  * The review screen's card: the question, then the feedback with what the learner may still say about a right
  * answer ("I guessed", "hard", "too easy"), undo, and "next". Keyboard: number keys and Enter answer; after the
- * feedback Enter goes on, G/H/E qualify the answer, U undoes it.
+ * feedback Enter goes on, and the first letter of each button's word in the interface's language qualifies the answer
+ * or undoes it (Indonesian T/S/M and B: tebak, sulit, mudah, batalkan; English G/H/E and U). The key is shown on the
+ * button but kept out of its accessible name; aria-keyshortcuts announces it.
  */
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
@@ -40,10 +42,15 @@ export function ReviewCard({
   );
 }
 
-const KEYS: Record<Adjustment, string> = { guessed: 'g', hard: 'h', easy: 'e' };
+type Shortcut = Adjustment | 'undo';
+const KEYS: Record<Locale, Record<Shortcut, string>> = {
+  id: { guessed: 't', hard: 's', easy: 'm', undo: 'b' },
+  en: { guessed: 'g', hard: 'h', easy: 'e', undo: 'u' },
+};
 
 function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; locale: Locale; timeZone: string }) {
   const t = translator(locale);
+  const keys = KEYS[locale];
   const router = useRouter();
   const [result, setResult] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
@@ -84,11 +91,11 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
   function onKeyDown(e: React.KeyboardEvent) {
     if (pending || e.altKey || e.ctrlKey || e.metaKey) return;
     const key = e.key.toLowerCase();
-    const adjustment = (Object.keys(KEYS) as Adjustment[]).find((a) => KEYS[a] === key);
-    if (adjustment && result.adjustments.includes(adjustment)) {
+    const adjustment = result.adjustments.find((a) => keys[a] === key);
+    if (adjustment) {
       e.preventDefault();
       adjust(adjustment);
-    } else if (key === 'u') {
+    } else if (key === keys.undo) {
       e.preventDefault();
       undo();
     }
@@ -114,10 +121,10 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
               type="button"
               className={a === 'hard' && result.proposeHard ? 'small' : 'secondary small'}
               disabled={pending}
-              aria-keyshortcuts={KEYS[a].toUpperCase()}
+              aria-keyshortcuts={keys[a].toUpperCase()}
               onClick={() => adjust(a)}
             >
-              {t(`review.adjust.${a}`)} <kbd>{KEYS[a].toUpperCase()}</kbd>
+              {t(`review.adjust.${a}`)} <kbd aria-hidden="true">{keys[a].toUpperCase()}</kbd>
             </button>
           ))}
         </div>
@@ -130,10 +137,16 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
       )}
       <div className="row">
         <button ref={nextRef} type="button" onClick={go} aria-keyshortcuts="Enter">
-          {t('review.next')} <kbd>Enter</kbd>
+          {t('review.next')} <kbd aria-hidden="true">Enter</kbd>
         </button>
-        <button type="button" className="secondary" onClick={undo} disabled={pending} aria-keyshortcuts="U">
-          {t('review.undo')} <kbd>U</kbd>
+        <button
+          type="button"
+          className="secondary"
+          onClick={undo}
+          disabled={pending}
+          aria-keyshortcuts={keys.undo.toUpperCase()}
+        >
+          {t('review.undo')} <kbd aria-hidden="true">{keys.undo.toUpperCase()}</kbd>
         </button>
       </div>
     </div>

@@ -51,7 +51,9 @@ export function FeedbackPanel({ view, result, locale }: { view: ItemView; result
       )}
       {key.kind === 'truefalse' && (
         <p>
-          {t('question.statementIs', { value: key.answer ? t('question.true') : t('question.false') })}{' '}
+          {t('question.statementIs', {
+            value: key.answer ? t('question.statementTrue') : t('question.statementFalse'),
+          })}{' '}
           {!key.answer && key.correction}
         </p>
       )}
