@@ -209,8 +209,15 @@ export const learnerStatsSchema = z.object({
     minSample: z.number().int(),
   }),
   known: z.object({
-    expected: z.number().describe('Expected number of cards recalled if asked now (sum of retrievability).'),
     studied: z.number().int(),
+    mastered: z
+      .number()
+      .int()
+      .describe(
+        'Cards whose predicted recall a week from now is at least 90% (stability ≥ days since last answer + 7).',
+      ),
+    expected: z.number().describe('Expected number of cards recalled if asked all of them horizonDays from now.'),
+    horizonDays: z.number().int(),
     total: z.number().int(),
   }),
   lessons: z.array(
@@ -221,7 +228,8 @@ export const learnerStatsSchema = z.object({
       lessonTitle: z.string(),
       total: z.number().int(),
       studied: z.number().int(),
-      mastery: z.number().nullable(),
+      mastered: z.number().int(),
+      mastery: z.number().nullable().describe('mastered / total; null while no card of the lesson is studied.'),
     }),
   ),
 });
@@ -258,7 +266,7 @@ const riskReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('inactive'), days: z.number().int().nullable().describe('null: never answered.') }),
   z.object({ kind: z.literal('overdue'), cards: z.number().int() }),
   z.object({ kind: z.literal('low_retention'), rate: z.number(), target: z.number() }),
-  z.object({ kind: z.literal('exam_readiness'), known: z.number(), daysToExam: z.number().int() }),
+  z.object({ kind: z.literal('exam_readiness'), mastered: z.number(), daysToExam: z.number().int() }),
 ]);
 
 const studiedOfTotal = z.object({ studied: z.number().int(), total: z.number().int() });
@@ -284,7 +292,8 @@ export const classProgressSchema = z.object({
         rate: z.number().nullable().describe('null below 10 eligible answers.'),
       }),
       target: z.number().describe('The student’s desired retention.'),
-      itemsKnown: z.number().describe('Expected number of the course’s items recalled now (sum of retrievability).'),
+      studied: z.number().int().describe('Cards of the course answered at least once.'),
+      mastered: z.number().int().describe('Cards with predicted recall ≥ 90% a week from now.'),
       items: z.number().int(),
       overdue: z.number().int(),
       assigned: z.record(z.string(), studiedOfTotal).describe('Per assigned lesson id: cards started and total.'),
@@ -295,9 +304,12 @@ export const classProgressSchema = z.object({
     }),
   ),
   conceptMap: z
-    .record(z.string(), z.record(z.string(), studiedOfTotal.extend({ mean: z.number().nullable() })))
-    .describe('conceptMap[studentId][lessonId]: mean retrievability today of the studied cards (null: none).'),
-  lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student means.'),
+    .record(
+      z.string(),
+      z.record(z.string(), studiedOfTotal.extend({ mastered: z.number().int(), mean: z.number().nullable() })),
+    )
+    .describe('conceptMap[studentId][lessonId]: share of the lesson’s cards mastered (null: none studied).'),
+  lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student shares.'),
 });
 
 /** A student's own statistics, for an instructor. Mirrors StudentProgress in lib/data/classes/progress.ts. */

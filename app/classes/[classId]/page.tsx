@@ -34,7 +34,7 @@ function riskInWords(r: RiskReason, t: Translate, pct: Intl.NumberFormat): strin
     case 'low_retention':
       return t('classes.risk.lowRetention', { rate: pct.format(r.rate), target: pct.format(r.target) });
     case 'exam_readiness':
-      return t('classes.risk.examReadiness', { known: pct.format(r.known), days: r.daysToExam });
+      return t('classes.risk.examReadiness', { mastered: pct.format(r.mastered), days: r.daysToExam });
   }
 }
 
@@ -212,6 +212,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
               riskNone: t('classes.riskNone'),
               lessonProgress: t('classes.col.assigned'),
               mockExams: t('classes.col.mockExams'),
+              masteredOf: t('classes.masteredOf', { mastered: '{mastered}', total: '{total}', studied: '{studied}' }),
             }}
           />
         )}
@@ -248,14 +249,26 @@ export default async function ClassPage({ params, searchParams }: Params) {
               {progress.students.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">{s.displayName}</th>
-                  {progress.lessons.map((l) => (
-                    <MapCell
-                      key={l.id}
-                      mean={progress.conceptMap[s.id]?.[l.id]?.mean ?? null}
-                      pct={pct}
-                      none={t('classes.notStudied')}
-                    />
-                  ))}
+                  {progress.lessons.map((l) => {
+                    const cell = progress.conceptMap[s.id]?.[l.id];
+                    return (
+                      <MapCell
+                        key={l.id}
+                        mean={cell?.mean ?? null}
+                        pct={pct}
+                        none={t('classes.notStudied')}
+                        detail={
+                          cell
+                            ? t('classes.mapCell', {
+                                mastered: cell.mastered,
+                                total: cell.total,
+                                studied: cell.studied,
+                              })
+                            : undefined
+                        }
+                      />
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -282,9 +295,27 @@ export default async function ClassPage({ params, searchParams }: Params) {
   );
 }
 
-/** A concept-map cell: the percentage as text (never colour alone), shaded by level. */
-function MapCell({ mean, pct, none }: { mean: number | null; pct: Intl.NumberFormat; none: string }) {
+/**
+ * A concept-map cell: the share mastered as text (never colour alone), shaded by level, with the counts it rests
+ * on underneath.
+ */
+function MapCell({
+  mean,
+  pct,
+  none,
+  detail,
+}: {
+  mean: number | null;
+  pct: Intl.NumberFormat;
+  none: string;
+  detail?: string;
+}) {
   if (mean === null) return <td className="map-none">{none}</td>;
-  const level = mean >= 0.9 ? 4 : mean >= 0.8 ? 3 : mean >= 0.65 ? 2 : 1;
-  return <td className={`map-l${level}`}>{pct.format(mean)}</td>;
+  const level = mean >= 0.75 ? 4 : mean >= 0.5 ? 3 : mean >= 0.25 ? 2 : 1;
+  return (
+    <td className={`map-l${level}`}>
+      {pct.format(mean)}
+      {detail && <span className="map-detail">{detail}</span>}
+    </td>
+  );
 }

@@ -269,9 +269,10 @@ export const en: Messages = {
     dueOverdue: 'Including {n} overdue from earlier days',
     dueNoNew: 'New cards are not counted.',
     dueCapped: 'Your daily limit is {max} reviews; the rest wait for the next day.',
-    known: 'Items you probably remember now',
-    knownValue: '≈ {known} of {total}',
-    knownHint: 'An FSRS model estimate over every card in your deck; {studied} of them have been answered.',
+    known: 'Questions mastered',
+    knownValue: '{mastered} of {total}',
+    knownHint:
+      '{studied} answered at least once. Mastered: by the memory model, you would still recall it a week from now with at least 90% probability.',
     streak: 'Learning streak',
     streakValue: '{n} days',
     streakValueOne: '{n} day',
@@ -288,7 +289,7 @@ export const en: Messages = {
     retentionDefinition:
       'Among answers to cards in the review phase that were last answered on an earlier day, the share you recalled. Answers to new cards or cards still being learnt are not counted. An “Again” rating, including a right answer you marked as a guess, counts as forgotten. With fewer than {min} answers no percentage is shown. This is the number the desired-retention setting aims for.',
     knownDefinition:
-      'The sum of the current probability of recalling each card, by the FSRS model: ten cards at 90% count as nine. Cards never answered count as zero. It is an estimate, not a test result.',
+      'A question counts as mastered when the FSRS memory model expects you to still recall it a week from now (with no review in between) with at least 90% probability. Recall just after an answer is near 100% whether the answer was right or wrong, so it is not used. One right answer is rarely enough; another right answer a few days later usually is. Questions never answered are not mastered.',
     streakDefinition:
       'The number of consecutive days with at least one answer, in reviews, lessons or exams. Days change at {hour}; a streak not yet continued today still counts up to yesterday.',
     showNumbers: 'Show the numbers',
@@ -325,15 +326,34 @@ export const en: Messages = {
     mastery: {
       title: 'Mastery by lesson',
       caption:
-        'The mean current probability of recall of the cards you have answered, with how many of the lesson’s cards you have answered.',
+        'The share of each lesson’s questions in your deck that you have mastered (still recalled a week from now with at least 90% probability), with how many you have answered.',
       definition:
-        'The mean current probability of recall (by FSRS) of the lesson’s cards answered at least once. Cards not yet answered are left out of the mean; the “Answered” column shows how many there are.',
+        'Mastered questions divided by all the lesson’s questions in the deck. Questions not yet answered count as not mastered; “not started” when none is answered.',
       colLesson: 'Lesson',
-      colMastery: 'Mastery',
+      colMastery: 'Mastered',
       colStudied: 'Answered',
       notStarted: 'not started',
       studiedOf: '{studied} of {total}',
+      masteredOf: '{mastered} of {total} questions',
       none: 'There are no lessons in your deck yet.',
+    },
+    other: {
+      lead: 'Every day on this page is one of {name}’s learning days, which start at {hour} in their time zone ({timeZone}).',
+      empty: '{name}’s review deck is still empty. Statistics appear once they start answering.',
+      knownHint:
+        '{studied} answered at least once. Mastered: by the memory model, {name} would still recall it a week from now with at least 90% probability.',
+      knownDefinition:
+        'A question counts as mastered when the FSRS memory model expects {name} to still recall it a week from now (with no review in between) with at least 90% probability. Recall just after an answer is near 100% whether the answer was right or wrong, so it is not used. Questions never answered are not mastered.',
+      streakNone: 'No streak: no answer today or yesterday.',
+      streakToday: 'Today already counts.',
+      streakContinue: 'No answer yet today; the streak goes on if {name} answers today.',
+      dueCapped: 'The daily limit of {name} is {max} reviews; the rest wait for the next day.',
+      retentionTarget: 'Target of {name}: {target}',
+      retentionDefinition:
+        'Among answers to cards in the review phase that were last answered on an earlier day, the share {name} recalled. Answers to new cards or cards still being learnt are not counted. An “Again” rating, including a right answer marked as a guess, counts as forgotten. With fewer than {min} answers no percentage is shown.',
+      masteryCaption:
+        'The share of each lesson’s questions in {name}’s deck that they have mastered (still recalled a week from now with at least 90% probability), with how many they have answered.',
+      masteryNone: 'There are no lessons in {name}’s deck yet.',
     },
   },
   classes: {
@@ -382,7 +402,7 @@ export const en: Messages = {
       lastActive: 'Last active',
       reviews7d: 'Reviews, 7 days',
       retention: 'Retention, 30 days',
-      known: 'Items known (estimate)',
+      known: 'Questions mastered',
       overdue: 'Overdue cards',
       risk: 'Risk',
       mockExams: 'Mock exams (count · latest score)',
@@ -400,11 +420,13 @@ export const en: Messages = {
       inactive: 'inactive for {days} days',
       overdue: '{n} overdue cards (limit {limit})',
       lowRetention: 'retention {rate}, far below the target {target}',
-      examReadiness: 'exam in {days} days, only about {known} of the assigned lessons known',
+      examReadiness: 'exam in {days} days, only {mastered} of the assigned lessons’ questions mastered',
     },
-    mapTitle: 'Concept map: what the class remembers today',
+    mapTitle: 'Concept map: what the class has mastered',
     mapLead:
-      "Each cell: the mean probability of recall (FSRS retrievability) today over the lesson's questions the student has studied. Empty: not studied yet.",
+      'Each cell: the share of the lesson’s questions the student has mastered, that is, would still recall a week from now with at least 90% probability (FSRS memory model), with how many they have answered. “Not yet”: nothing answered.',
+    masteredOf: '{mastered} of {total} ({studied} answered)',
+    mapCell: '{mastered} of {total} mastered, {studied} answered',
     classMean: 'Class mean',
     notStudied: 'not yet',
     instructorsTitle: 'Instructors',
@@ -506,6 +528,35 @@ export const en: Messages = {
     wrong: 'Wrong',
     backToExam: 'Back to exam preparation',
     evidence: 'Every mock-exam answer is also recorded as evidence of memory and updates your review schedule.',
+  },
+  csv: {
+    progress: {
+      name: 'Name',
+      email: 'Email',
+      lastActive: 'Last active',
+      reviews7d: 'Reviews (7 days)',
+      retention30d: 'Retention (30 days)',
+      retentionAnswers30d: 'Retention answers (30 days)',
+      studied: 'Studied',
+      mastered: 'Mastered',
+      items: 'Items',
+      overdue: 'Overdue',
+      atRisk: 'At risk',
+      assigned: 'Assigned: {lesson}',
+      of: 'of',
+    },
+    items: {
+      item: 'Item',
+      lesson: 'Lesson',
+      kind: 'Kind',
+      attempts: 'Attempts',
+      facility: 'Facility',
+      discrimination: 'Discrimination',
+      upperFacility: 'Upper facility',
+      lowerFacility: 'Lower facility',
+      flags: 'Flags',
+      optionShares: 'Option shares',
+    },
   },
   errors: {
     notFoundTitle: 'Page not found',

@@ -274,9 +274,10 @@ export const id = {
     dueOverdue: 'Termasuk {n} yang terlambat dari hari sebelumnya',
     dueNoNew: 'Kartu baru tidak dihitung.',
     dueCapped: 'Batas harian Anda {max} ulasan; sisanya menunggu hari berikutnya.',
-    known: 'Soal yang kemungkinan Anda ingat sekarang',
-    knownValue: '≈ {known} dari {total}',
-    knownHint: 'Perkiraan model FSRS untuk semua kartu di dek Anda; {studied} di antaranya sudah pernah dijawab.',
+    known: 'Soal yang dikuasai',
+    knownValue: '{mastered} dari {total}',
+    knownHint:
+      '{studied} sudah pernah dijawab. Dikuasai: menurut model ingatan, Anda masih akan mengingatnya seminggu lagi dengan peluang minimal 90%.',
     streak: 'Runtun belajar',
     streakValue: '{n} hari',
     streakValueOne: '{n} hari',
@@ -293,7 +294,7 @@ export const id = {
     retentionDefinition:
       'Di antara jawaban untuk kartu dalam tahap ulangan yang terakhir dijawab pada hari sebelumnya, bagian yang Anda ingat. Jawaban untuk kartu baru atau yang sedang dipelajari tidak dihitung. Penilaian “Lagi”, termasuk jawaban benar yang Anda tandai sebagai tebakan, dihitung lupa. Dengan kurang dari {min} jawaban, persentase tidak ditampilkan. Angka inilah yang dituju oleh pengaturan retensi yang diinginkan.',
     knownDefinition:
-      'Jumlah peluang mengingat setiap kartu saat ini menurut model FSRS: sepuluh kartu dengan peluang 90% dihitung sembilan. Kartu yang belum pernah dijawab dihitung nol. Ini perkiraan, bukan hasil tes.',
+      'Sebuah soal dihitung dikuasai bila model ingatan FSRS memperkirakan Anda masih mengingatnya seminggu lagi (tanpa ulasan di antaranya) dengan peluang minimal 90%. Peluang mengingat sesaat setelah menjawab hampir 100% entah jawabannya benar atau salah, jadi itu tidak dipakai. Satu jawaban benar jarang cukup; jawaban benar lagi beberapa hari kemudian biasanya cukup. Soal yang belum pernah dijawab tidak dikuasai.',
     streakDefinition:
       'Jumlah hari berturut-turut dengan minimal satu jawaban, di ulasan, pelajaran, maupun ujian. Hari berganti pukul {hour}; runtun yang belum dilanjutkan hari ini tetap dihitung sampai kemarin.',
     showNumbers: 'Tampilkan angka',
@@ -330,15 +331,34 @@ export const id = {
     mastery: {
       title: 'Penguasaan per pelajaran',
       caption:
-        'Rata-rata peluang mengingat saat ini untuk kartu yang sudah pernah Anda jawab, beserta berapa kartu pelajaran itu yang sudah dijawab.',
+        'Bagian soal setiap pelajaran di dek Anda yang sudah Anda kuasai (masih diingat seminggu lagi dengan peluang minimal 90%), beserta berapa yang sudah dijawab.',
       definition:
-        'Rata-rata peluang mengingat saat ini (menurut FSRS) dari kartu pelajaran yang sudah pernah dijawab. Kartu yang belum dijawab tidak ikut dirata-rata; kolom “Sudah dijawab” menunjukkan jumlahnya.',
+        'Soal yang dikuasai dibagi semua soal pelajaran itu di dek. Soal yang belum dijawab dihitung belum dikuasai; “belum dimulai” bila belum ada yang dijawab.',
       colLesson: 'Pelajaran',
-      colMastery: 'Penguasaan',
+      colMastery: 'Dikuasai',
       colStudied: 'Sudah dijawab',
       notStarted: 'belum dimulai',
       studiedOf: '{studied} dari {total}',
+      masteredOf: '{mastered} dari {total} soal',
       none: 'Belum ada pelajaran di dek Anda.',
+    },
+    other: {
+      lead: 'Setiap hari di halaman ini adalah hari belajar {name}, yang berganti pukul {hour} di zona waktunya ({timeZone}).',
+      empty: 'Dek ulasan {name} masih kosong. Statistik muncul setelah ia mulai menjawab.',
+      knownHint:
+        '{studied} sudah pernah dijawab. Dikuasai: menurut model ingatan, {name} masih akan mengingatnya seminggu lagi dengan peluang minimal 90%.',
+      knownDefinition:
+        'Sebuah soal dihitung dikuasai bila model ingatan FSRS memperkirakan {name} masih mengingatnya seminggu lagi (tanpa ulasan di antaranya) dengan peluang minimal 90%. Peluang mengingat sesaat setelah menjawab hampir 100% entah jawabannya benar atau salah, jadi itu tidak dipakai. Soal yang belum pernah dijawab tidak dikuasai.',
+      streakNone: 'Tidak ada runtun: belum ada jawaban hari ini maupun kemarin.',
+      streakToday: 'Hari ini sudah terhitung.',
+      streakContinue: 'Belum ada jawaban hari ini; runtun berlanjut bila {name} menjawab hari ini.',
+      dueCapped: 'Batas harian {name} {max} ulasan; sisanya menunggu hari berikutnya.',
+      retentionTarget: 'Target {name}: {target}',
+      retentionDefinition:
+        'Di antara jawaban untuk kartu dalam tahap ulangan yang terakhir dijawab pada hari sebelumnya, bagian yang diingat {name}. Jawaban untuk kartu baru atau yang sedang dipelajari tidak dihitung. Penilaian “Lagi”, termasuk jawaban benar yang ditandai sebagai tebakan, dihitung lupa. Dengan kurang dari {min} jawaban, persentase tidak ditampilkan.',
+      masteryCaption:
+        'Bagian soal setiap pelajaran di dek {name} yang sudah dikuasainya (masih diingat seminggu lagi dengan peluang minimal 90%), beserta berapa yang sudah dijawab.',
+      masteryNone: 'Belum ada pelajaran di dek {name}.',
     },
   },
   classes: {
@@ -387,7 +407,7 @@ export const id = {
       lastActive: 'Terakhir aktif',
       reviews7d: 'Ulasan 7 hari',
       retention: 'Retensi 30 hari',
-      known: 'Butir dikuasai (perkiraan)',
+      known: 'Soal dikuasai',
       overdue: 'Kartu terlambat',
       risk: 'Risiko',
       mockExams: 'Ujian coba (jumlah · skor terakhir)',
@@ -405,11 +425,13 @@ export const id = {
       inactive: 'tidak aktif {days} hari',
       overdue: '{n} kartu terlambat (batas {limit})',
       lowRetention: 'retensi {rate}, jauh di bawah target {target}',
-      examReadiness: 'ujian {days} hari lagi, baru sekitar {known} dari pelajaran yang ditugaskan dikuasai',
+      examReadiness: 'ujian {days} hari lagi, baru {mastered} soal pelajaran yang ditugaskan dikuasai',
     },
-    mapTitle: 'Peta konsep: ingatan kelas hari ini',
+    mapTitle: 'Peta konsep: yang sudah dikuasai kelas',
     mapLead:
-      'Setiap sel: rata-rata peluang mengingat (retrievabilitas FSRS) hari ini atas soal pelajaran itu yang sudah dipelajari mahasiswa. Sel kosong: belum dipelajari.',
+      'Setiap sel: bagian soal pelajaran itu yang sudah dikuasai mahasiswa, yaitu masih diingat seminggu lagi dengan peluang minimal 90% (model ingatan FSRS), beserta berapa yang sudah dijawab. “Belum”: belum ada yang dijawab.',
+    masteredOf: '{mastered} dari {total} ({studied} dijawab)',
+    mapCell: '{mastered} dari {total} dikuasai, {studied} dijawab',
     classMean: 'Rata-rata kelas',
     notStudied: 'belum',
     instructorsTitle: 'Pengajar',
@@ -510,6 +532,35 @@ export const id = {
     wrong: 'Salah',
     backToExam: 'Kembali ke persiapan ujian',
     evidence: 'Setiap jawaban ujian coba juga dicatat sebagai bukti ingatan dan memperbarui jadwal ulasan Anda.',
+  },
+  csv: {
+    progress: {
+      name: 'Nama',
+      email: 'Email',
+      lastActive: 'Terakhir aktif',
+      reviews7d: 'Ulasan (7 hari)',
+      retention30d: 'Retensi (30 hari)',
+      retentionAnswers30d: 'Jawaban retensi (30 hari)',
+      studied: 'Dipelajari',
+      mastered: 'Dikuasai',
+      items: 'Butir',
+      overdue: 'Terlambat',
+      atRisk: 'Berisiko',
+      assigned: 'Ditugaskan: {lesson}',
+      of: 'dari',
+    },
+    items: {
+      item: 'Butir',
+      lesson: 'Pelajaran',
+      kind: 'Jenis',
+      attempts: 'Percobaan',
+      facility: 'Tingkat kemudahan',
+      discrimination: 'Daya beda',
+      upperFacility: 'Kemudahan kelompok atas',
+      lowerFacility: 'Kemudahan kelompok bawah',
+      flags: 'Catatan',
+      optionShares: 'Sebaran pilihan',
+    },
   },
   errors: {
     notFoundTitle: 'Halaman tidak ditemukan',
