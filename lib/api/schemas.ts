@@ -384,9 +384,12 @@ const forecastRangeSchema = z.object({
 
 const groupForecastSchema = z.object({
   id: z.string(),
-  p: z.number().describe('Mean expected recall of the group’s items.'),
+  p: z.number().describe('Mean expected chance of a right answer over the group’s items.'),
+  low: z.number().describe('90% range of the share right if all the group’s items were asked: lower end.'),
+  high: z.number(),
   items: z.number().int(),
   studied: z.number().int().describe('Items forecast from the student’s own memory (the rest from other learners).'),
+  studiedP: z.number().nullable().describe('Mean over the studied items only; null when none is studied.'),
 });
 
 /** Readiness for one course. Mirrors ReadinessView in lib/data/exam/readiness.ts. */
@@ -395,10 +398,29 @@ export const readinessViewSchema = z.object({
   overall: forecastRangeSchema.extend({
     examSize: z.number().int().describe('The exam length the range is for.'),
   }),
+  basis: z
+    .object({
+      items: z.number().int(),
+      studied: z.number().int(),
+      firstAttempts: z.number().int().describe('First attempts of other learners behind the first-sight chances.'),
+      bankRate: z.number(),
+    })
+    .describe('What the overall figure rests on.'),
   byLesson: z.array(groupForecastSchema).describe('id is the lesson id.'),
-  byConcept: z.array(groupForecastSchema).describe('id is the concept; weakest first.'),
+  byConcept: z.array(groupForecastSchema).describe('id is the concept; lowest p first.'),
+  weakest: z
+    .array(groupForecastSchema)
+    .describe('Concepts with at least 3 studied items, ranked by studiedP, weakest first; at most five.'),
+  unrankedConcepts: z.number().int().describe('Concepts not ranked for lack of the student’s own answers.'),
   improve: z
-    .array(z.object({ lessonId: z.string(), expectedMissed: z.number() }))
+    .array(
+      z.object({
+        lessonId: z.string(),
+        expectedMissed: z.number(),
+        studied: z.number().int(),
+        items: z.number().int(),
+      }),
+    )
     .describe('Up to three lessons where reviewing would gain the most expected points.'),
   items: z.array(
     z.object({
@@ -407,6 +429,7 @@ export const readinessViewSchema = z.object({
       source: z
         .enum(['memory', 'population'])
         .describe('"memory": the student’s card; "population": how learners do on it when first seen.'),
+      recall: z.number().nullable().describe('Chance of remembering it on the exam date; null if never studied.'),
     }),
   ),
   exam: examDateViewSchema.nullable(),

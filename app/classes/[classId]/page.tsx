@@ -176,7 +176,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
           })}
         </p>
         <p className="row">
-          <a href={`/api/v1/classes/${classId}/progress.csv`} download>
+          <a href={`/api/v1/classes/${classId}/progress.csv?lang=${locale}`} download>
             {t('classes.exportProgress')}
           </a>
           <Link href={`/classes/${classId}/items`}>{t('classes.itemAnalysis')}</Link>

@@ -482,9 +482,19 @@ export const en: Messages = {
     readinessTitle: 'Readiness',
     readinessValue: 'Forecast: {p} right (90% range: {low}–{high}) on an exam of {k} questions.',
     readinessHow:
-      "Questions you have studied count with FSRS's probability that you recall them on the exam day (with no further reviews). Questions you have never seen count with how often learners get them right when they first see them. The range covers only the luck of which questions come up, not the model's own uncertainty.",
+      'Questions you have never seen count with how often learners get them right when they first see them. Questions you have studied count with FSRS’s probability that you remember them on the exam day (with no further reviews) plus, if the memory is gone, the same chance as on first sight: studying never lowers a question’s forecast. The range covers only the luck of which questions come up, not the model’s own uncertainty; the calibration below shows how well the model has done for you.',
+    basis:
+      'Rests on: {studied} of {items} questions you have studied (your own memory); the rest on {attempts} first attempts by other learners.',
+    basisToday:
+      'Computed for today. Rests on: {studied} of {items} questions you have studied (your own memory); the rest on {attempts} first attempts by other learners.',
+    rangeOf: '90% range {low}–{high}',
     byLesson: 'By lesson',
     byConcept: 'Weakest concepts',
+    byConceptResult: 'By concept',
+    weakestNone:
+      'No concept can be ranked yet: it takes at least {min} questions of a concept that you have studied. Concepts are not ranked on other learners’ numbers.',
+    weakestBasis: 'over the {studied} of its {items} questions you have studied',
+    weakestUnranked: '{n} more concepts are not ranked yet (fewer than {min} questions studied).',
     studiedOf: '{studied} of {items} questions studied',
     improveTitle: 'What would raise it most',
     improveItem: '{lesson}: about {n} questions likely missed on an exam of {k} questions',
@@ -505,6 +515,23 @@ export const en: Messages = {
     calibration:
       'Over {n} mock exams: mean forecast {forecast}, mean score {score}, mean difference {mae}; {within} of {n} scores fell inside the forecast range.',
     attemptCols: { started: 'Started', questions: 'Questions', forecast: 'Forecast', score: 'Score', open: 'Open' },
+    calibrationCaption:
+      'Forecast (across) against score (up) for each mock exam. Vertical line: the forecast’s 90% range. A perfect forecast puts each mark on the diagonal.',
+    calibrationAxisForecast: 'Forecast',
+    calibrationAxisScore: 'Score',
+    calibrationTable: 'Forecast and score per mock exam',
+    calibrationInRange: 'In range?',
+    calibrationYes: 'yes',
+    calibrationNo: 'no',
+    calibrationLegendIn: 'Score inside the range',
+    calibrationLegendOut: 'Score outside the range',
+    calibrationLegendDiagonal: 'Perfect forecast',
+    calibrationSummary:
+      'Scatter plot of {n} mock exams: {within} scores inside the forecast range; on average the forecast was {diff} {direction}.',
+    forecastHigh: 'too high',
+    forecastLow: 'too low',
+    calibrationWait:
+      'The calibration picture appears from {min} submitted mock exams (now {n}): one 20-question exam can miss even a perfect forecast by about 11 points, so one or two show luck more than how good the model is.',
     inProgress: 'in progress',
     continue: 'Continue',
     seeResult: 'See result',

@@ -486,9 +486,19 @@ export const id = {
     readinessTitle: 'Kesiapan',
     readinessValue: 'Perkiraan: {p} benar (rentang 90%: {low}–{high}) pada ujian {k} soal.',
     readinessHow:
-      'Soal yang sudah Anda pelajari dihitung dengan peluang mengingat menurut FSRS pada hari ujian (tanpa ulasan tambahan). Soal yang belum pernah Anda lihat dihitung dengan seberapa sering pembelajar menjawabnya benar saat pertama kali melihatnya. Rentang hanya mencakup keberuntungan dalam pemilihan soal, bukan ketidakpastian model.',
+      'Soal yang belum pernah Anda lihat dihitung dengan seberapa sering pembelajar menjawabnya benar saat pertama kali melihatnya. Soal yang sudah Anda pelajari dihitung dengan peluang Anda mengingatnya pada hari ujian menurut FSRS (tanpa ulasan tambahan), ditambah, bila ingatan itu hilang, peluang yang sama seperti saat pertama kali melihatnya: belajar tidak pernah menurunkan perkiraan sebuah soal. Rentang hanya mencakup keberuntungan dalam pemilihan soal, bukan ketidakpastian model; kalibrasi di bawah menunjukkan seberapa tepat model ini bagi Anda.',
+    basis:
+      'Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari {attempts} percobaan pertama pembelajar lain.',
+    basisToday:
+      'Dihitung untuk hari ini. Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari {attempts} percobaan pertama pembelajar lain.',
+    rangeOf: 'rentang 90% {low}–{high}',
     byLesson: 'Per pelajaran',
     byConcept: 'Konsep paling lemah',
+    byConceptResult: 'Per konsep',
+    weakestNone:
+      'Belum ada konsep yang bisa diperingkat: perlu minimal {min} soal yang sudah Anda pelajari pada sebuah konsep. Konsep tidak diperingkat dengan angka pembelajar lain.',
+    weakestBasis: 'dari {studied} soal yang Anda pelajari, dari {items}',
+    weakestUnranked: '{n} konsep lain belum diperingkat (kurang dari {min} soal yang sudah Anda pelajari).',
     studiedOf: '{studied} dari {items} soal sudah dipelajari',
     improveTitle: 'Yang paling menaikkan kesiapan',
     improveItem: '{lesson}: sekitar {n} soal yang mungkin salah pada ujian {k} soal',
@@ -509,6 +519,23 @@ export const id = {
     calibration:
       'Dari {n} ujian coba: rata-rata perkiraan {forecast}, rata-rata skor {score}, selisih rata-rata {mae}; {within} dari {n} skor berada dalam rentang perkiraan.',
     attemptCols: { started: 'Dimulai', questions: 'Soal', forecast: 'Perkiraan', score: 'Skor', open: 'Buka' },
+    calibrationCaption:
+      'Perkiraan (mendatar) terhadap skor (tegak) di setiap ujian coba. Garis tegak: rentang 90% perkiraan. Perkiraan yang tepat menaruh tanda di garis diagonal.',
+    calibrationAxisForecast: 'Perkiraan',
+    calibrationAxisScore: 'Skor',
+    calibrationTable: 'Perkiraan dan skor per ujian coba',
+    calibrationInRange: 'Dalam rentang?',
+    calibrationYes: 'ya',
+    calibrationNo: 'tidak',
+    calibrationLegendIn: 'Skor dalam rentang',
+    calibrationLegendOut: 'Skor di luar rentang',
+    calibrationLegendDiagonal: 'Perkiraan tepat',
+    calibrationSummary:
+      'Diagram sebar {n} ujian coba: {within} skor dalam rentang perkiraan; rata-rata perkiraan {diff} {direction}.',
+    forecastHigh: 'terlalu tinggi',
+    forecastLow: 'terlalu rendah',
+    calibrationWait:
+      'Gambar kalibrasi muncul mulai {min} ujian coba yang selesai (sekarang {n}): satu ujian 20 soal bisa meleset sekitar 11 poin dari perkiraan yang tepat sekalipun, jadi satu atau dua ujian lebih banyak menunjukkan keberuntungan daripada ketepatan model.',
     inProgress: 'sedang berjalan',
     continue: 'Lanjutkan',
     seeResult: 'Lihat hasil',

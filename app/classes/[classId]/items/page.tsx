@@ -67,7 +67,7 @@ export default async function ItemAnalysisPage({ params }: Params) {
         </dl>
       </details>
       <p className="row">
-        <a href={`/api/v1/classes/${classId}/item-analysis.csv`} download>
+        <a href={`/api/v1/classes/${classId}/item-analysis.csv?lang=${locale}`} download>
           {t('items.export')}
         </a>
       </p>
