@@ -11,9 +11,9 @@ import { pageData, requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { classDetail } from '@/lib/data/classes/classes';
 import { getClassProgress } from '@/lib/data/classes/progress';
-import { AT_RISK, type RiskReason } from '@/lib/domain/analytics/at-risk';
-import type { Translate } from '@/lib/i18n/catalogue';
+import { AT_RISK } from '@/lib/domain/analytics/at-risk';
 import { getT } from '@/lib/i18n/server';
+import { riskInWords } from '../risk-words';
 import { RosterTable } from './roster-table';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
@@ -21,21 +21,6 @@ type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ jo
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t('classes.title') };
-}
-
-function riskInWords(r: RiskReason, t: Translate, pct: Intl.NumberFormat): string {
-  switch (r.kind) {
-    case 'inactive':
-      return r.days === null
-        ? t('classes.risk.neverActive', { days: AT_RISK.inactiveDays })
-        : t('classes.risk.inactive', { days: r.days });
-    case 'overdue':
-      return t('classes.risk.overdue', { n: r.cards, limit: AT_RISK.overdueCards });
-    case 'low_retention':
-      return t('classes.risk.lowRetention', { rate: pct.format(r.rate), target: pct.format(r.target) });
-    case 'exam_readiness':
-      return t('classes.risk.examReadiness', { mastered: pct.format(r.mastered), days: r.daysToExam });
-  }
 }
 
 export default async function ClassPage({ params, searchParams }: Params) {

@@ -596,6 +596,38 @@ export const en: Messages = {
     backToExam: 'Back to exam preparation',
     evidence: 'Every mock-exam answer is also recorded as evidence of memory and updates your review schedule.',
   },
+  teach: {
+    title: 'Today in your classes',
+    lead: 'What needs your attention today, from your students’ answers. Each line leads to the page where you can act.',
+    noClasses:
+      'You do not teach any class yet. Create one on the Classes page; once students join and answer, this page shows who needs help, which questions need a look and what falls due.',
+    toClasses: 'Go to classes',
+    atRiskTitle: 'Students who need attention ({n})',
+    atRiskNone:
+      'No student is at risk today. A student appears here when inactive for {days} days or more, with more than {overdue} overdue cards, retention more than {gap} points below their target, or little of the assigned lessons mastered with the exam near.',
+    openStudent: 'Statistics of {name}',
+    inClass: 'in {class}',
+    itemsTitle: 'Questions to look at ({n})',
+    itemsNone:
+      'No question needs a look. A question appears here once at least {min} first attempts of your students show it too easy, too hard, weakly or negatively discriminating, or with a distractor nobody chooses.',
+    openItems: 'All flagged questions of {class}',
+    dueTitle: 'Assignments due this week ({n})',
+    dueNone: 'No assignment falls due in the next 7 days. Assign lessons with a due date on a class page.',
+    dueLine: 'due {date}',
+    finished: '{finished} of {students} students have answered every question',
+    classesTitle: 'Your classes',
+    col: {
+      class: 'Class',
+      students: 'Students',
+      active: 'Active, 7 days',
+      reviews: 'Answers, 7 days',
+      atRisk: 'At risk',
+      flagged: 'Questions to look at',
+      exam: 'Exam',
+    },
+    noExam: 'not set',
+    ownReview: 'Your own review',
+  },
   csv: {
     progress: {
       name: 'Name',

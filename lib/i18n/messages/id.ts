@@ -600,6 +600,39 @@ export const id = {
     backToExam: 'Kembali ke persiapan ujian',
     evidence: 'Setiap jawaban ujian coba juga dicatat sebagai bukti ingatan dan memperbarui jadwal ulasan Anda.',
   },
+  teach: {
+    title: 'Hari ini di kelas Anda',
+    lead: 'Yang perlu Anda perhatikan hari ini, dari jawaban mahasiswa. Setiap baris membawa ke halaman tempat Anda dapat bertindak.',
+    noClasses:
+      'Anda belum mengajar kelas apa pun. Buat kelas di halaman Kelas; setelah mahasiswa bergabung dan menjawab, halaman ini menunjukkan siapa yang perlu dibantu, soal mana yang perlu ditinjau, dan tugas yang jatuh tempo.',
+    toClasses: 'Ke halaman kelas',
+    atRiskTitle: 'Mahasiswa yang perlu perhatian ({n})',
+    atRiskNone:
+      'Tidak ada mahasiswa yang berisiko hari ini. Mahasiswa muncul di sini bila tidak aktif {days} hari atau lebih, punya lebih dari {overdue} kartu terlambat, retensinya lebih dari {gap} poin di bawah targetnya, atau baru sedikit pelajaran yang ditugaskan dikuasai menjelang ujian.',
+    openStudent: 'Statistik {name}',
+    inClass: 'di {class}',
+    itemsTitle: 'Soal yang perlu ditinjau ({n})',
+    itemsNone:
+      'Tidak ada soal yang perlu ditinjau. Soal muncul di sini setelah minimal {min} percobaan pertama mahasiswa menunjukkan soal itu terlalu mudah, terlalu sulit, daya bedanya lemah atau negatif, atau ada pengecoh yang tidak pernah dipilih.',
+    openItems: 'Semua soal bercatatan di {class}',
+    dueTitle: 'Tugas yang jatuh tempo minggu ini ({n})',
+    dueNone:
+      'Tidak ada tugas yang jatuh tempo dalam 7 hari ke depan. Tugaskan pelajaran dengan tenggat di halaman kelas.',
+    dueLine: 'tenggat {date}',
+    finished: '{finished} dari {students} mahasiswa sudah menjawab semua soal',
+    classesTitle: 'Kelas Anda',
+    col: {
+      class: 'Kelas',
+      students: 'Mahasiswa',
+      active: 'Aktif, 7 hari',
+      reviews: 'Jawaban, 7 hari',
+      atRisk: 'Berisiko',
+      flagged: 'Soal perlu ditinjau',
+      exam: 'Ujian',
+    },
+    noExam: 'belum ditetapkan',
+    ownReview: 'Ulasan Anda sendiri',
+  },
   csv: {
     progress: {
       name: 'Nama',
