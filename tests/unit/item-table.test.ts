@@ -33,6 +33,15 @@ describe('the item-analysis table', () => {
     expect(rows.map((r) => r.itemId)).toEqual(['d-negative', 'c-easy', 'e-weak', 'b-few', 'a-fine']);
   });
 
+  it('puts, within one note, the items with more first attempts first', () => {
+    const few = [
+      item('x-none', ['too_few_attempts'], { attempts: 0 }),
+      item('y-some', ['too_few_attempts'], { attempts: 4 }),
+      item('z-one', ['too_few_attempts'], { attempts: 1 }),
+    ];
+    expect(itemTable(few, DEFAULT_ITEM_TABLE_QUERY).rows.map((r) => r.itemId)).toEqual(['y-some', 'z-one', 'x-none']);
+  });
+
   it('filters by note, lesson, kind and minimum attempts together', () => {
     const q = DEFAULT_ITEM_TABLE_QUERY;
     expect(itemTable(items, { ...q, flag: 'flagged' }).rows.map((r) => r.itemId)).toEqual([

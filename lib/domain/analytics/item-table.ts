@@ -5,7 +5,8 @@
  *
  * The default order puts the items that need a look first: by the most serious flag (a negative discrimination
  * suggests a wrong key; then too hard / too easy; weak discrimination; an unused distractor), then the items with too
- * few attempts to judge, then the fine ones; within a rank, by item id so the order is stable.
+ * few attempts to judge, then the fine ones; within a rank, the items with more first attempts first (more evidence
+ * behind the note), then by item id so the order is stable.
  */
 import type { ItemFlagCode } from './item-analysis';
 
@@ -129,7 +130,7 @@ export function itemTable<T extends ItemRowLike>(items: readonly T[], query: Ite
     const x = value(a);
     const y = value(b);
     if (x === null || y === null) return x === y ? byId(a, b) : x === null ? 1 : -1;
-    return sign * (x - y) || byId(a, b);
+    return sign * (x - y) || (query.sort === 'flags' ? b.attempts - a.attempts : 0) || byId(a, b);
   });
   const pages = Math.max(1, Math.ceil(sorted.length / ITEMS_PER_PAGE));
   const page = Math.min(Math.max(1, query.page), pages);
