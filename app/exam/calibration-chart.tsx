@@ -2,7 +2,7 @@
  * Forecast against score over the learner's mock exams, as inline SVG drawn on the server (like app/stats/charts.tsx):
  * one mark per submitted attempt at (forecast, score), its 90% range as a vertical bar, and the diagonal where a
  * perfect forecast would put every mark. A score inside its range is a filled circle, outside a hollow square: the
- * shape, not the colour, carries the meaning. The exact numbers are in the table beside it.
+ * shape, not the colour, carries the meaning. The exact numbers are in the table under it ("Show the numbers").
  */
 import type { MockExamSummary } from '@/lib/data/exam/mock-exams';
 import type { Translate } from '@/lib/i18n/catalogue';
@@ -37,56 +37,57 @@ export function CalibrationChart({
   return (
     <figure className="chart calibration">
       <figcaption>{t('exam.calibrationCaption')}</figcaption>
-      <div className="calibration-body">
-        <svg
-          className="chart-svg chart-calibration"
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label={summary}
-          data-testid="calibration-chart"
+      <svg
+        className="chart-svg chart-calibration"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={summary}
+        data-testid="calibration-chart"
+      >
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className={v === 0 ? 'axis-line' : 'grid-line'} />
+            <line x1={x(v)} x2={x(v)} y1={top} y2={top + plotH} className={v === 0 ? 'axis-line' : 'grid-line'} />
+            <text x={left - 4} y={y(v) + 4} textAnchor="end" className="axis-text">
+              {pct(v)}
+            </text>
+            <text x={x(v)} y={top + plotH + 14} textAnchor="middle" className="axis-text">
+              {pct(v)}
+            </text>
+          </g>
+        ))}
+        <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="calibration-diagonal" />
+        <text x={left + plotW / 2} y={H - 4} textAnchor="middle" className="axis-text">
+          {t('exam.calibrationAxisForecast')}
+        </text>
+        <text
+          x={10}
+          y={top + plotH / 2}
+          textAnchor="middle"
+          className="axis-text"
+          transform={`rotate(-90 10 ${top + plotH / 2})`}
         >
-          {ticks.map((v) => (
-            <g key={v}>
-              <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} className={v === 0 ? 'axis-line' : 'grid-line'} />
-              <line x1={x(v)} x2={x(v)} y1={top} y2={top + plotH} className={v === 0 ? 'axis-line' : 'grid-line'} />
-              <text x={left - 4} y={y(v) + 4} textAnchor="end" className="axis-text">
-                {pct(v)}
-              </text>
-              <text x={x(v)} y={top + plotH + 14} textAnchor="middle" className="axis-text">
-                {pct(v)}
-              </text>
-            </g>
-          ))}
-          <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="calibration-diagonal" />
-          <text x={left + plotW / 2} y={H - 4} textAnchor="middle" className="axis-text">
-            {t('exam.calibrationAxisForecast')}
-          </text>
-          <text
-            x={10}
-            y={top + plotH / 2}
-            textAnchor="middle"
-            className="axis-text"
-            transform={`rotate(-90 10 ${top + plotH / 2})`}
-          >
-            {t('exam.calibrationAxisScore')}
-          </text>
-          {attempts.map((a) => (
-            <g key={a.id}>
-              <line
-                x1={x(a.forecast.p)}
-                x2={x(a.forecast.p)}
-                y1={y(a.forecast.low)}
-                y2={y(a.forecast.high)}
-                className="calibration-range"
-              />
-              {inside(a) ? (
-                <circle cx={x(a.forecast.p)} cy={y(a.score!)} r={4} className="calibration-in" />
-              ) : (
-                <rect x={x(a.forecast.p) - 4} y={y(a.score!) - 4} width={8} height={8} className="calibration-out" />
-              )}
-            </g>
-          ))}
-        </svg>
+          {t('exam.calibrationAxisScore')}
+        </text>
+        {attempts.map((a) => (
+          <g key={a.id}>
+            <line
+              x1={x(a.forecast.p)}
+              x2={x(a.forecast.p)}
+              y1={y(a.forecast.low)}
+              y2={y(a.forecast.high)}
+              className="calibration-range"
+            />
+            {inside(a) ? (
+              <circle cx={x(a.forecast.p)} cy={y(a.score!)} r={4} className="calibration-in" />
+            ) : (
+              <rect x={x(a.forecast.p) - 4} y={y(a.score!) - 4} width={8} height={8} className="calibration-out" />
+            )}
+          </g>
+        ))}
+      </svg>
+      <details className="chart-data">
+        <summary>{t('stats.showNumbers')}</summary>
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('exam.calibrationTable')}>
           <table className="roster">
             <caption className="visually-hidden">{t('exam.calibrationTable')}</caption>
@@ -112,7 +113,7 @@ export function CalibrationChart({
             </tbody>
           </table>
         </div>
-      </div>
+      </details>
       <ul className="chart-legend">
         <li>
           <svg viewBox="0 0 12 12" className="swatch" aria-hidden="true">

@@ -222,14 +222,20 @@ export default async function ClassPage({ params, searchParams }: Params) {
             <tbody>
               <tr className="class-mean">
                 <th scope="row">{t('classes.classMean')}</th>
-                {progress.lessons.map((l) => (
-                  <MapCell
-                    key={l.id}
-                    mean={progress.lessonMeans[l.id] ?? null}
-                    pct={pct}
-                    none={t('classes.notStudied')}
-                  />
-                ))}
+                {progress.lessons.map((l) => {
+                  const n = progress.students.filter(
+                    (s) => (progress.conceptMap[s.id]?.[l.id]?.studied ?? 0) > 0,
+                  ).length;
+                  return (
+                    <MapCell
+                      key={l.id}
+                      mean={progress.lessonMeans[l.id] ?? null}
+                      pct={pct}
+                      none={t('classes.notStudied')}
+                      detail={n > 0 ? t('classes.meanOf', { n }) : undefined}
+                    />
+                  );
+                })}
               </tr>
               {progress.students.map((s) => (
                 <tr key={s.id}>

@@ -426,6 +426,7 @@ export const en: Messages = {
     mapLead:
       'Each cell: the share of the lesson’s questions the student has mastered, that is, would still recall a week from now with at least 90% probability (FSRS memory model), with how many they have answered. “Not yet”: nothing answered.',
     masteredOf: '{mastered} of {total} ({studied} answered)',
+    meanOf: 'over {n} students who started',
     mapCell: '{mastered} of {total} mastered, {studied} answered',
     classMean: 'Class mean',
     notStudied: 'not yet',
@@ -524,9 +525,9 @@ export const en: Messages = {
     readinessHow:
       'Questions you have never seen count with how often learners get them right when they first see them. Questions you have studied count with FSRS’s probability that you remember them on the exam day (with no further reviews) plus, if the memory is gone, the same chance as on first sight: studying never lowers a question’s forecast. The range covers only the luck of which questions come up, not the model’s own uncertainty; the calibration below shows how well the model has done for you.',
     basis:
-      'Rests on: {studied} of {items} questions you have studied (your own memory); the rest on {attempts} first attempts by other learners.',
+      'Rests on: {studied} of {items} questions you have studied (your own memory); the rest on how learners did at first sight ({attempts} first attempts).',
     basisToday:
-      'Computed for today. Rests on: {studied} of {items} questions you have studied (your own memory); the rest on {attempts} first attempts by other learners.',
+      'Computed for today. Rests on: {studied} of {items} questions you have studied (your own memory); the rest on how learners did at first sight ({attempts} first attempts).',
     rangeOf: '90% range {low}–{high}',
     byLesson: 'By lesson',
     byConcept: 'Weakest concepts',

@@ -431,6 +431,7 @@ export const id = {
     mapLead:
       'Setiap sel: bagian soal pelajaran itu yang sudah dikuasai mahasiswa, yaitu masih diingat seminggu lagi dengan peluang minimal 90% (model ingatan FSRS), beserta berapa yang sudah dijawab. “Belum”: belum ada yang dijawab.',
     masteredOf: '{mastered} dari {total} ({studied} dijawab)',
+    meanOf: 'dari {n} mahasiswa yang sudah mulai',
     mapCell: '{mastered} dari {total} dikuasai, {studied} dijawab',
     classMean: 'Rata-rata kelas',
     notStudied: 'belum',
@@ -528,9 +529,9 @@ export const id = {
     readinessHow:
       'Soal yang belum pernah Anda lihat dihitung dengan seberapa sering pembelajar menjawabnya benar saat pertama kali melihatnya. Soal yang sudah Anda pelajari dihitung dengan peluang Anda mengingatnya pada hari ujian menurut FSRS (tanpa ulasan tambahan), ditambah, bila ingatan itu hilang, peluang yang sama seperti saat pertama kali melihatnya: belajar tidak pernah menurunkan perkiraan sebuah soal. Rentang hanya mencakup keberuntungan dalam pemilihan soal, bukan ketidakpastian model; kalibrasi di bawah menunjukkan seberapa tepat model ini bagi Anda.',
     basis:
-      'Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari {attempts} percobaan pertama pembelajar lain.',
+      'Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari hasil pembelajar saat pertama kali melihat soal ({attempts} percobaan pertama).',
     basisToday:
-      'Dihitung untuk hari ini. Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari {attempts} percobaan pertama pembelajar lain.',
+      'Dihitung untuk hari ini. Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari hasil pembelajar saat pertama kali melihat soal ({attempts} percobaan pertama).',
     rangeOf: 'rentang 90% {low}–{high}',
     byLesson: 'Per pelajaran',
     byConcept: 'Konsep paling lemah',
