@@ -391,7 +391,7 @@ export const en: Messages = {
     assigned: "Lesson assigned; its questions are in every student's deck.",
     rosterTitle: 'Students ({n})',
     rosterLead:
-      'At risk when: inactive for {days} days or more, more than {overdue} overdue cards, retention more than {gap} points below target, or the exam is near while the assigned lessons are still weak.',
+      'At risk when: inactive for {days} days or more, more than {overdue} overdue cards, retention more than {gap} points below target, or the exam is near while less than half of the assigned lessons’ questions are mastered.',
     exportProgress: 'Download progress (CSV)',
     itemAnalysis: 'Item analysis',
     noStudents: 'No students yet. Share the join code above.',
@@ -426,7 +426,7 @@ export const en: Messages = {
     mapLead:
       'Each cell: the share of the lesson’s questions the student has mastered, that is, would still recall a week from now with at least 90% probability (FSRS memory model), with how many they have answered. “Not yet”: nothing answered.',
     masteredOf: '{mastered} of {total} ({studied} answered)',
-    meanOf: 'over {n} students who started',
+    meanOf: 'students who started: {n}',
     mapCell: '{mastered} of {total} mastered, {studied} answered',
     classMean: 'Class mean',
     notStudied: 'not yet',

@@ -396,7 +396,7 @@ export const id = {
     assigned: 'Pelajaran ditugaskan; soalnya masuk ke dek setiap mahasiswa.',
     rosterTitle: 'Mahasiswa ({n})',
     rosterLead:
-      'Berisiko jika: tidak aktif {days} hari atau lebih, lebih dari {overdue} kartu terlambat, retensi lebih dari {gap} poin di bawah target, atau ujian sudah dekat sementara pemahaman pelajaran yang ditugaskan masih rendah.',
+      'Berisiko jika: tidak aktif {days} hari atau lebih, lebih dari {overdue} kartu terlambat, retensi lebih dari {gap} poin di bawah target, atau ujian sudah dekat sementara kurang dari separuh soal pelajaran yang ditugaskan dikuasai.',
     exportProgress: 'Unduh kemajuan (CSV)',
     itemAnalysis: 'Analisis butir soal',
     noStudents: 'Belum ada mahasiswa. Bagikan kode bergabung di atas.',
@@ -431,7 +431,7 @@ export const id = {
     mapLead:
       'Setiap sel: bagian soal pelajaran itu yang sudah dikuasai mahasiswa, yaitu masih diingat seminggu lagi dengan peluang minimal 90% (model ingatan FSRS), beserta berapa yang sudah dijawab. “Belum”: belum ada yang dijawab.',
     masteredOf: '{mastered} dari {total} ({studied} dijawab)',
-    meanOf: 'dari {n} mahasiswa yang sudah mulai',
+    meanOf: 'mahasiswa yang sudah mulai: {n}',
     mapCell: '{mastered} dari {total} dikuasai, {studied} dijawab',
     classMean: 'Rata-rata kelas',
     notStudied: 'belum',
@@ -538,7 +538,7 @@ export const id = {
     byConceptResult: 'Per konsep',
     weakestNone:
       'Belum ada konsep yang bisa diperingkat: perlu minimal {min} soal yang sudah Anda pelajari pada sebuah konsep. Konsep tidak diperingkat dengan angka pembelajar lain.',
-    weakestBasis: 'dari {studied} soal yang Anda pelajari, dari {items}',
+    weakestBasis: '{studied} soal yang Anda pelajari dari {items}',
     weakestUnranked: '{n} konsep lain belum diperingkat (kurang dari {min} soal yang sudah Anda pelajari).',
     studiedOf: '{studied} dari {items} soal sudah dipelajari',
     improveTitle: 'Yang paling menaikkan kesiapan',
