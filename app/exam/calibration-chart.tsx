@@ -27,7 +27,7 @@ export function CalibrationChart({
   const left = 40;
   const bottom = 36;
   const top = 10;
-  const right = 10;
+  const right = 18;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const x = (v: number) => left + v * plotW;
