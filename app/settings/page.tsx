@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requestNow } from '@/lib/clock';
 import { requirePageActor } from '@/lib/auth/session';
 import { listApiTokens } from '@/lib/data/api-tokens';
 import { getReviewSettings } from '@/lib/data/review/settings';
@@ -65,11 +66,13 @@ export default async function SettingsPage() {
             name: tok.name,
             lastFour: tok.lastFour,
             createdAt: tok.createdAt.toISOString(),
+            expiresAt: tok.expiresAt.toISOString(),
             lastUsedAt: tok.lastUsedAt?.toISOString() ?? null,
             revokedAt: tok.revokedAt?.toISOString() ?? null,
           }))}
           locale={locale}
           timeZone={actor.timeZone}
+          now={(await requestNow()).toISOString()}
         />
         <p>
           <a href="/api/v1/openapi.json">{t('settings.apiDocs')}</a>

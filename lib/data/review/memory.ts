@@ -61,7 +61,8 @@ export function rowOfMemory(state: MemoryState): CardMemoryColumns {
   return { ...state, phase: PHASE_TO_DB[state.phase] };
 }
 
-const storedStateSchema = z.object({
+/** The memory state stored in a review-log row (stateBefore, stateAfter); also the shape of the personal-data export. */
+export const storedStateSchema = z.object({
   phase: z.enum(['new', 'learning', 'review', 'relearning']),
   due: z.iso.datetime(),
   stability: z.number(),
