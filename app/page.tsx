@@ -1,11 +1,24 @@
 import Link from 'next/link';
 import { currentActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
+import { instructorHome } from '@/lib/data/classes/instructor-home';
 import { nextCard } from '@/lib/data/review/next-card';
 import { getT } from '@/lib/i18n/server';
+import { InstructorHomeView } from './_components/home/instructor-home';
 
 export default async function HomePage() {
-  const [{ t }, actor, now] = await Promise.all([getT(), currentActor(), requestNow()]);
+  const [{ t, locale }, actor, now] = await Promise.all([getT(), currentActor(), requestNow()]);
+  // Instructors (and admins) get a home of their own: what needs attention in the classes they teach.
+  if (actor && (actor.role === 'INSTRUCTOR' || actor.role === 'ADMIN'))
+    return (
+      <InstructorHomeView
+        home={await instructorHome(actor, now)}
+        t={t}
+        locale={locale}
+        timeZone={actor.timeZone}
+        name={actor.displayName}
+      />
+    );
   const queue = actor ? await nextCard(actor, now) : null;
   const left = queue ? queue.counts.learning + queue.counts.review + queue.counts.new : 0;
   return (

@@ -47,7 +47,7 @@ function api(request: APIRequestContext, token: string) {
       const res = await request.post('/api/v1/review/answers', { headers: headers(at), data: body });
       expect(res.status()).toBe(200);
     },
-    /** The statistics page's estimate of items known now (sum of retrievability). */
+    /** The statistics API's expected number of cards recalled a week from now (sum of retrievability then). */
     async itemsKnown(at: number): Promise<number> {
       const res = await request.get('/api/v1/stats', { headers: headers(at) });
       expect(res.status()).toBe(200);

@@ -8,7 +8,9 @@ import { catalogs } from '@/lib/content/catalog';
 import { listMockExams } from '@/lib/data/exam/mock-exams';
 import { examPlanFor } from '@/lib/data/exam/plan';
 import { getReadiness } from '@/lib/data/exam/readiness';
+import { MIN_STUDIED_TO_RANK } from '@/lib/domain/exam/readiness';
 import { getT } from '@/lib/i18n/server';
+import { CalibrationChart } from './calibration-chart';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -84,6 +86,13 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
             k: readiness.overall.examSize,
           })}
         </p>
+        <p data-testid="readiness-basis">
+          {t(readiness.forToday ? 'exam.basisToday' : 'exam.basis', {
+            studied: readiness.basis.studied,
+            items: readiness.basis.items,
+            attempts: readiness.basis.firstAttempts,
+          })}
+        </p>
         <details className="stats-definitions">
           <summary>{t('stats.definitionsTitle')}</summary>
           <p>{t('exam.readinessHow')}</p>
@@ -91,11 +100,14 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
         <div className="grid-2">
           <div>
             <h3>{t('exam.byLesson')}</h3>
-            <ul>
+            <ul data-testid="readiness-lessons">
               {readiness.byLesson.map((l) => (
                 <li key={l.id}>
                   {lessonTitle(l.id)}: <strong>{pct.format(l.p)}</strong>{' '}
-                  <span className="muted">({t('exam.studiedOf', { studied: l.studied, items: l.items })})</span>
+                  <span className="muted">
+                    ({t('exam.rangeOf', { low: pct.format(l.low), high: pct.format(l.high) })};{' '}
+                    {t('exam.studiedOf', { studied: l.studied, items: l.items })})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -111,18 +123,29 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
                       n: num.format(i.expectedMissed),
                       k: readiness.overall.examSize,
                     })}
-                  </Link>
+                  </Link>{' '}
+                  <span className="muted">({t('exam.studiedOf', { studied: i.studied, items: i.items })})</span>
                 </li>
               ))}
             </ol>
             <h3>{t('exam.byConcept')}</h3>
-            <ul>
-              {readiness.byConcept.slice(0, 5).map((c) => (
-                <li key={c.id}>
-                  {conceptName(c.id)}: {pct.format(c.p)}
-                </li>
-              ))}
-            </ul>
+            {readiness.weakest.length === 0 ? (
+              <p data-testid="weakest-none">{t('exam.weakestNone', { min: MIN_STUDIED_TO_RANK })}</p>
+            ) : (
+              <ul data-testid="weakest">
+                {readiness.weakest.map((c) => (
+                  <li key={c.id}>
+                    {conceptName(c.id)}: <strong>{pct.format(c.studiedP ?? 0)}</strong>{' '}
+                    <span className="muted">({t('exam.weakestBasis', { studied: c.studied, items: c.items })})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {readiness.weakest.length > 0 && readiness.unrankedConcepts > 0 && (
+              <p className="muted">
+                {t('exam.weakestUnranked', { n: readiness.unrankedConcepts, min: MIN_STUDIED_TO_RANK })}
+              </p>
+            )}
           </div>
         </div>
       </section>
@@ -192,6 +215,24 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
                   mae: pct.format(history.meanAbsoluteError ?? 0),
                   within: history.withinRange,
                 })}
+              </p>
+            )}
+            {history.enough ? (
+              <CalibrationChart
+                attempts={history.attempts.filter((a) => a.score !== null)}
+                t={t}
+                pct={(x) => pct.format(x)}
+                date={shortDate}
+                summary={t('exam.calibrationSummary', {
+                  n: history.n,
+                  within: history.withinRange,
+                  diff: pct.format(Math.abs(history.meanDifference ?? 0)),
+                  direction: t((history.meanDifference ?? 0) < 0 ? 'exam.forecastHigh' : 'exam.forecastLow'),
+                })}
+              />
+            ) : (
+              <p className="muted" data-testid="calibration-wait">
+                {t('exam.calibrationWait', { min: history.minAttempts, n: history.n })}
               </p>
             )}
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('exam.attemptsTitle')}>

@@ -327,11 +327,16 @@ export function ReviewCalendar({ heatmap, t, f }: ChartProps & { heatmap: Heatma
  * Mastery per lesson as a table whose bar column is decoration: the printed percentage and counts are the data,
  * so the chart needs no separate text alternative.
  */
-export function MasteryChart({ lessons, t, f }: ChartProps & { lessons: readonly LessonStats[] }) {
+export function MasteryChart({
+  lessons,
+  caption,
+  t,
+  f,
+}: ChartProps & { lessons: readonly LessonStats[]; caption: string }) {
   const multiCourse = new Set(lessons.map((l) => l.courseId)).size > 1;
   return (
     <figure className="chart">
-      <figcaption>{t('stats.mastery.caption')}</figcaption>
+      <figcaption>{caption}</figcaption>
       <table className="mastery-table">
         <thead>
           <tr>
@@ -355,7 +360,18 @@ export function MasteryChart({ lessons, t, f }: ChartProps & { lessons: readonly
                       <rect x="0" y="0" width={l.mastery * 100} height="10" className="mastery-fill" />
                     )}
                   </svg>
-                  <span>{l.mastery === null ? t('stats.mastery.notStarted') : f.pct(l.mastery)}</span>
+                  <span>
+                    {l.mastery === null ? (
+                      t('stats.mastery.notStarted')
+                    ) : (
+                      <>
+                        {f.pct(l.mastery)}{' '}
+                        <span className="hint">
+                          ({t('stats.mastery.masteredOf', { mastered: f.int(l.mastered), total: f.int(l.total) })})
+                        </span>
+                      </>
+                    )}
+                  </span>
                 </div>
               </td>
               <td>{t('stats.mastery.studiedOf', { studied: f.int(l.studied), total: f.int(l.total) })}</td>

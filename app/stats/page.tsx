@@ -18,7 +18,7 @@ export default async function StatsPage() {
   return (
     <div className="stats">
       <h1>{t('stats.title')}</h1>
-      <StatsView stats={stats} t={t} locale={locale} own />
+      <StatsView stats={stats} t={t} locale={locale} />
     </div>
   );
 }

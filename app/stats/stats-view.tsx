@@ -1,6 +1,7 @@
 /**
  * A learner's statistics (numbers, forecast, calendar, mastery), shown to the learner on /stats and to an
- * instructor on a student's page in a class. `own` adds the links that only make sense for the learner.
+ * instructor on a student's page in a class. Without `student` it speaks to the learner ("your target") and adds
+ * the links that only make sense for them; with it, it speaks about the student by name to the instructor.
  */
 import Link from 'next/link';
 import type { LearnerStats } from '@/lib/data/review/stats';
@@ -12,24 +13,27 @@ export function StatsView({
   stats,
   t,
   locale,
-  own,
+  student,
 }: {
   stats: LearnerStats;
   t: Translate;
   locale: Locale;
-  own: boolean;
+  /** The student an instructor is looking at; absent on the learner's own page. */
+  student?: { name: string };
 }) {
+  const own = !student;
+  const name = student?.name ?? '';
   const f = formatters(locale);
   const { forecast, retention, streak, known } = stats;
   const dueToday = forecast.days[0]?.count ?? 0;
   const hour = `${String(stats.rolloverHour).padStart(2, '0')}${locale === 'en' ? ':' : '.'}00`;
   return (
     <>
-      <p className="lead">{t('stats.lead', { hour, timeZone: stats.timeZone })}</p>
+      <p className="lead">{t(own ? 'stats.lead' : 'stats.other.lead', { hour, timeZone: stats.timeZone, name })}</p>
 
       {known.total === 0 && stats.heatmap.total === 0 ? (
         <section className="card">
-          <p>{t('stats.empty')}</p>
+          <p>{own ? t('stats.empty') : t('stats.other.empty', { name })}</p>
           {own && (
             <p>
               <Link href="/courses">{t('stats.toCourses')}</Link>
@@ -50,7 +54,7 @@ export function StatsView({
                   {forecast.overdue > 0 && `${t('stats.dueOverdue', { n: f.int(forecast.overdue) })}. `}
                   {t('stats.dueNoNew')}
                   {dueToday > stats.maxReviewsPerDay &&
-                    ` ${t('stats.dueCapped', { max: f.int(stats.maxReviewsPerDay) })}`}
+                    ` ${t(own ? 'stats.dueCapped' : 'stats.other.dueCapped', { max: f.int(stats.maxReviewsPerDay), name })}`}
                 </dd>
                 {own && dueToday > 0 && (
                   <dd>
@@ -61,10 +65,12 @@ export function StatsView({
 
               <div className="stat-tile">
                 <dt>{t('stats.known')}</dt>
-                <dd className="stat-value">
-                  {t('stats.knownValue', { known: f.int(Math.round(known.expected)), total: f.int(known.total) })}
+                <dd className="stat-value" data-testid="mastered-count">
+                  {t('stats.knownValue', { mastered: f.int(known.mastered), total: f.int(known.total) })}
                 </dd>
-                <dd className="hint">{t('stats.knownHint', { studied: f.int(known.studied) })}</dd>
+                <dd className="hint">
+                  {t(own ? 'stats.knownHint' : 'stats.other.knownHint', { studied: f.int(known.studied), name })}
+                </dd>
               </div>
 
               <div className="stat-tile">
@@ -74,10 +80,10 @@ export function StatsView({
                 </dd>
                 <dd className="hint">
                   {streak.days === 0
-                    ? t('stats.streakNone')
+                    ? t(own ? 'stats.streakNone' : 'stats.other.streakNone')
                     : streak.includesToday
-                      ? t('stats.streakToday')
-                      : t('stats.streakContinue')}
+                      ? t(own ? 'stats.streakToday' : 'stats.other.streakToday')
+                      : t(own ? 'stats.streakContinue' : 'stats.other.streakContinue', { name })}
                 </dd>
               </div>
 
@@ -107,7 +113,12 @@ export function StatsView({
                   </>
                 )}
                 <dd>
-                  <strong>{t('stats.retentionTarget', { target: f.pct(stats.desiredRetention) })}</strong>{' '}
+                  <strong>
+                    {t(own ? 'stats.retentionTarget' : 'stats.other.retentionTarget', {
+                      target: f.pct(stats.desiredRetention),
+                      name,
+                    })}
+                  </strong>{' '}
                   {own && <Link href="/settings">{t('stats.toSettings')}</Link>}
                 </dd>
               </div>
@@ -116,9 +127,14 @@ export function StatsView({
               <summary>{t('stats.definitionsTitle')}</summary>
               <dl>
                 <dt>{t('stats.retention', { days: f.int(retention.windowDays) })}</dt>
-                <dd>{t('stats.retentionDefinition', { min: f.int(retention.minSample) })}</dd>
+                <dd>
+                  {t(own ? 'stats.retentionDefinition' : 'stats.other.retentionDefinition', {
+                    min: f.int(retention.minSample),
+                    name,
+                  })}
+                </dd>
                 <dt>{t('stats.known')}</dt>
-                <dd>{t('stats.knownDefinition')}</dd>
+                <dd>{t(own ? 'stats.knownDefinition' : 'stats.other.knownDefinition', { name })}</dd>
                 <dt>{t('stats.streak')}</dt>
                 <dd>{t('stats.streakDefinition', { hour })}</dd>
                 <dt>{t('stats.mastery.title')}</dt>
@@ -140,9 +156,14 @@ export function StatsView({
           <section aria-labelledby="mastery-title">
             <h2 id="mastery-title">{t('stats.mastery.title')}</h2>
             {stats.lessons.length === 0 ? (
-              <p>{t('stats.mastery.none')}</p>
+              <p>{own ? t('stats.mastery.none') : t('stats.other.masteryNone', { name })}</p>
             ) : (
-              <MasteryChart lessons={stats.lessons} t={t} f={f} />
+              <MasteryChart
+                lessons={stats.lessons}
+                caption={own ? t('stats.mastery.caption') : t('stats.other.masteryCaption', { name })}
+                t={t}
+                f={f}
+              />
             )}
           </section>
         </>

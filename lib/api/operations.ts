@@ -4,7 +4,7 @@
  * list, so an operation exists in exactly one place. To add one: declare it with `defineOperation` and list it below.
  */
 import { z } from 'zod';
-import { toCsv } from '@/lib/csv';
+import { itemAnalysisCsv, progressCsv } from '@/lib/csv/exports';
 import { createTokenWithPassword, createTokenWithPasswordSchema } from '@/lib/data/api-tokens';
 import {
   assignLesson,
@@ -15,8 +15,8 @@ import {
   joinClassSchema,
   listClasses,
 } from '@/lib/data/classes/classes';
-import { getItemAnalysis, type ClassItemAnalysis } from '@/lib/data/classes/item-analysis';
-import { getClassProgress, getStudentProgress, type ClassProgress } from '@/lib/data/classes/progress';
+import { getItemAnalysis } from '@/lib/data/classes/item-analysis';
+import { getClassProgress, getStudentProgress } from '@/lib/data/classes/progress';
 import { setExamDateSchema, setOwnExamDate } from '@/lib/data/exam/exam-date';
 import {
   getMockExam,
@@ -33,7 +33,7 @@ import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
 import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@/lib/data/review/settings';
 import { signUp } from '@/lib/data/users';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
+import { DEFAULT_LOCALE, isLocale, LOCALES } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { accountOperations } from './account-operations';
 import { defineOperation, type Operation } from './operation';
@@ -287,11 +287,11 @@ const getItemAnalysisOp = defineOperation({
   handler: ({ actor, params }) => getItemAnalysis(actor, params.classId),
 });
 
-// CSV exports. Headers are English and fixed, so a spreadsheet or script built on one export keeps working on the
-// next; codes (at-risk reasons, flags) are the API's own. Numbers are plain decimals with a dot.
-
-/** "0.87"; an empty cell for null. */
-const fixed = (value: number | null, digits: number) => (value === null ? null : value.toFixed(digits));
+// CSV exports (columns in lib/csv/exports.ts). Header names follow ?lang= (id, en), else the caller's language;
+// cells are language-neutral: codes (at-risk reasons, flags) are the API's own, numbers plain decimals with a dot.
+const csvQuery = z.object({
+  lang: z.enum(LOCALES).optional().describe('Language of the header row; default: the account’s.'),
+});
 
 /** A calendar day in the caller's time zone, for file names: 2026-12-01. */
 const dayIn = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
@@ -308,93 +308,28 @@ function fileSlug(text: string): string {
   return slug || 'class';
 }
 
-function progressCsv(progress: ClassProgress): string {
-  const assigned = progress.lessons.filter((l) => l.assigned);
-  const header = [
-    'Name',
-    'Email',
-    'Last active',
-    'Reviews (7 days)',
-    'Retention (30 days)',
-    'Retention answers (30 days)',
-    'Items known',
-    'Items',
-    'Overdue',
-    'At risk',
-    ...assigned.map((l) => `Assigned: ${l.id}`),
-  ];
-  const rows = progress.students.map((s) => [
-    s.displayName,
-    s.email,
-    s.lastActive,
-    s.reviews7d,
-    fixed(s.retention30d.rate, 2),
-    s.retention30d.eligible,
-    fixed(s.itemsKnown, 1),
-    s.items,
-    s.overdue,
-    s.atRisk.map((r) => r.kind).join('; '),
-    // "3 of 12", not "3/12": Excel and LibreOffice silently turn "3/12" into a date (12 March, or 3 December).
-    ...assigned.map((l) => {
-      const cell = s.assigned[l.id];
-      return `${cell?.studied ?? 0} of ${cell?.total ?? 0}`;
-    }),
-  ]);
-  return toCsv(header, rows);
-}
-
-function itemAnalysisCsv(analysis: ClassItemAnalysis): string {
-  const header = [
-    'Item',
-    'Lesson',
-    'Kind',
-    'Attempts',
-    'Facility',
-    'Discrimination',
-    'Upper facility',
-    'Lower facility',
-    'Flags',
-    'Option shares',
-  ];
-  const rows = analysis.items.map((i) => [
-    i.itemId,
-    i.lessonId,
-    i.kind,
-    i.attempts,
-    fixed(i.facility, 2),
-    fixed(i.discrimination, 2),
-    fixed(i.upperFacility, 2),
-    fixed(i.lowerFacility, 2),
-    i.flags.map((f) => f.code).join('; '),
-    // Shares are null below the minimum number of attempts, like facility: then the cell is empty too.
-    i.options?.every((o) => o.share !== null)
-      ? i.options.map((o) => `${o.optionId}:${fixed(o.share, 2)}`).join(' ')
-      : null,
-  ]);
-  return toCsv(header, rows);
-}
-
 const exportClassProgressCsvOp = defineOperation({
   operationId: 'exportClassProgressCsv',
   method: 'GET',
   path: '/classes/{classId}/progress.csv',
   summary: 'The class dashboard as a spreadsheet: one row per student',
   description:
-    'Columns (English, stable): Name, Email, Last active (ISO 8601), Reviews (7 days), Retention (30 days) ' +
-    '(empty below 10 answers), Retention answers (30 days), Items known, Items, Overdue, At risk (codes joined by ' +
-    '"; ": inactive, overdue, low_retention, exam_readiness), then "Assigned: <lessonId>" as "studied of ' +
-    'total" (e.g. "3 of 12") per assigned lesson.',
+    'Columns (names in ?lang=, here in English): Name, Email, Last active (ISO 8601), Reviews (7 days), Retention ' +
+    '(30 days) (empty below 10 answers), Retention answers (30 days), Studied, Mastered (predicted recall ≥ 90% a ' +
+    'week ahead), Items, Overdue, At risk (codes joined by "; ": inactive, overdue, low_retention, ' +
+    'exam_readiness), then "Assigned: <lessonId>" as "studied of total" (e.g. "3 of 12") per assigned lesson.',
   tags: ['classes'],
   auth: 'user',
   params: classParams,
+  query: csvQuery,
   produces: 'text/csv',
   response: csvFileSchema,
   errors: ['forbidden', 'not_found'],
-  handler: async ({ actor, params, now }) => {
+  handler: async ({ actor, params, query, now }) => {
     const progress = await getClassProgress(actor, params.classId, now);
     return {
       filename: `${fileSlug(progress.name)}-progress-${dayIn(now, actor.timeZone)}.csv`,
-      body: progressCsv(progress),
+      body: progressCsv(progress, query.lang ?? actor.locale),
     };
   },
 });
@@ -405,21 +340,22 @@ const exportItemAnalysisCsvOp = defineOperation({
   path: '/classes/{classId}/item-analysis.csv',
   summary: 'The item analysis as a spreadsheet: one row per item',
   description:
-    'Columns (English, stable): Item, Lesson, Kind, Attempts, Facility, Discrimination, Upper facility, Lower ' +
+    'Columns (names in ?lang=, here in English): Item, Lesson, Kind, Attempts, Facility, Discrimination, Upper facility, Lower ' +
     'facility, Flags (codes joined by "; "), Option shares ("a:0.12 b:0.50 …" for choice items). Ratios are ' +
     'empty below 10 first attempts.',
   tags: ['classes'],
   auth: 'user',
   params: classParams,
+  query: csvQuery,
   produces: 'text/csv',
   response: csvFileSchema,
   errors: ['forbidden', 'not_found'],
-  handler: async ({ actor, params, now }) => {
+  handler: async ({ actor, params, query, now }) => {
     const analysis = await getItemAnalysis(actor, params.classId);
     return {
       // ClassItemAnalysis carries no class name; the id's first block tells two classes apart.
       filename: `class-${params.classId.slice(0, 8)}-item-analysis-${dayIn(now, actor.timeZone)}.csv`,
-      body: itemAnalysisCsv(analysis),
+      body: itemAnalysisCsv(analysis, query.lang ?? actor.locale),
     };
   },
 });

@@ -210,8 +210,15 @@ export const learnerStatsSchema = z.object({
     minSample: z.number().int(),
   }),
   known: z.object({
-    expected: z.number().describe('Expected number of cards recalled if asked now (sum of retrievability).'),
     studied: z.number().int(),
+    mastered: z
+      .number()
+      .int()
+      .describe(
+        'Cards whose predicted recall a week from now is at least 90% (stability ≥ days since last answer + 7).',
+      ),
+    expected: z.number().describe('Expected number of cards recalled if asked all of them horizonDays from now.'),
+    horizonDays: z.number().int(),
     total: z.number().int(),
   }),
   lessons: z.array(
@@ -222,7 +229,8 @@ export const learnerStatsSchema = z.object({
       lessonTitle: z.string(),
       total: z.number().int(),
       studied: z.number().int(),
-      mastery: z.number().nullable(),
+      mastered: z.number().int(),
+      mastery: z.number().nullable().describe('mastered / total; null while no card of the lesson is studied.'),
     }),
   ),
 });
@@ -259,7 +267,7 @@ const riskReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('inactive'), days: z.number().int().nullable().describe('null: never answered.') }),
   z.object({ kind: z.literal('overdue'), cards: z.number().int() }),
   z.object({ kind: z.literal('low_retention'), rate: z.number(), target: z.number() }),
-  z.object({ kind: z.literal('exam_readiness'), known: z.number(), daysToExam: z.number().int() }),
+  z.object({ kind: z.literal('exam_readiness'), mastered: z.number(), daysToExam: z.number().int() }),
 ]);
 
 const studiedOfTotal = z.object({ studied: z.number().int(), total: z.number().int() });
@@ -285,7 +293,8 @@ export const classProgressSchema = z.object({
         rate: z.number().nullable().describe('null below 10 eligible answers.'),
       }),
       target: z.number().describe('The student’s desired retention.'),
-      itemsKnown: z.number().describe('Expected number of the course’s items recalled now (sum of retrievability).'),
+      studied: z.number().int().describe('Cards of the course answered at least once.'),
+      mastered: z.number().int().describe('Cards with predicted recall ≥ 90% a week from now.'),
       items: z.number().int(),
       overdue: z.number().int(),
       assigned: z.record(z.string(), studiedOfTotal).describe('Per assigned lesson id: cards started and total.'),
@@ -296,9 +305,12 @@ export const classProgressSchema = z.object({
     }),
   ),
   conceptMap: z
-    .record(z.string(), z.record(z.string(), studiedOfTotal.extend({ mean: z.number().nullable() })))
-    .describe('conceptMap[studentId][lessonId]: mean retrievability today of the studied cards (null: none).'),
-  lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student means.'),
+    .record(
+      z.string(),
+      z.record(z.string(), studiedOfTotal.extend({ mastered: z.number().int(), mean: z.number().nullable() })),
+    )
+    .describe('conceptMap[studentId][lessonId]: share of the lesson’s cards mastered (null: none studied).'),
+  lessonMeans: z.record(z.string(), z.number().nullable()).describe('Per lesson id, the class mean of student shares.'),
 });
 
 /** A student's own statistics, for an instructor. Mirrors StudentProgress in lib/data/classes/progress.ts. */
@@ -373,9 +385,12 @@ const forecastRangeSchema = z.object({
 
 const groupForecastSchema = z.object({
   id: z.string(),
-  p: z.number().describe('Mean expected recall of the group’s items.'),
+  p: z.number().describe('Mean expected chance of a right answer over the group’s items.'),
+  low: z.number().describe('90% range of the share right if all the group’s items were asked: lower end.'),
+  high: z.number(),
   items: z.number().int(),
   studied: z.number().int().describe('Items forecast from the student’s own memory (the rest from other learners).'),
+  studiedP: z.number().nullable().describe('Mean over the studied items only; null when none is studied.'),
 });
 
 /** Readiness for one course. Mirrors ReadinessView in lib/data/exam/readiness.ts. */
@@ -384,10 +399,29 @@ export const readinessViewSchema = z.object({
   overall: forecastRangeSchema.extend({
     examSize: z.number().int().describe('The exam length the range is for.'),
   }),
+  basis: z
+    .object({
+      items: z.number().int(),
+      studied: z.number().int(),
+      firstAttempts: z.number().int().describe('First attempts of other learners behind the first-sight chances.'),
+      bankRate: z.number(),
+    })
+    .describe('What the overall figure rests on.'),
   byLesson: z.array(groupForecastSchema).describe('id is the lesson id.'),
-  byConcept: z.array(groupForecastSchema).describe('id is the concept; weakest first.'),
+  byConcept: z.array(groupForecastSchema).describe('id is the concept; lowest p first.'),
+  weakest: z
+    .array(groupForecastSchema)
+    .describe('Concepts with at least 3 studied items, ranked by studiedP, weakest first; at most five.'),
+  unrankedConcepts: z.number().int().describe('Concepts not ranked for lack of the student’s own answers.'),
   improve: z
-    .array(z.object({ lessonId: z.string(), expectedMissed: z.number() }))
+    .array(
+      z.object({
+        lessonId: z.string(),
+        expectedMissed: z.number(),
+        studied: z.number().int(),
+        items: z.number().int(),
+      }),
+    )
     .describe('Up to three lessons where reviewing would gain the most expected points.'),
   items: z.array(
     z.object({
@@ -396,6 +430,7 @@ export const readinessViewSchema = z.object({
       source: z
         .enum(['memory', 'population'])
         .describe('"memory": the student’s card; "population": how learners do on it when first seen.'),
+      recall: z.number().nullable().describe('Chance of remembering it on the exam date; null if never studied.'),
     }),
   ),
   exam: examDateViewSchema.nullable(),

@@ -370,8 +370,8 @@ describe('CSV exports', () => {
     return { response, bytes, lines };
   }
 
-  it('downloads the class progress as a UTF-8 CSV with a BOM: English header, one row per student', async () => {
-    const { response, bytes, lines } = await download(`/classes/${world.classId}/progress.csv`);
+  it('downloads the class progress as a UTF-8 CSV with a BOM: header in the language asked for, one row per student', async () => {
+    const { response, bytes, lines } = await download(`/classes/${world.classId}/progress.csv?lang=en`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(
@@ -379,16 +379,30 @@ describe('CSV exports', () => {
     );
     expect([...bytes.slice(0, 3)]).toEqual(UTF8_BOM);
     expect(lines[0]).toBe(
-      'Name,Email,Last active,Reviews (7 days),Retention (30 days),Retention answers (30 days),Items known,Items,' +
-        `Overdue,At risk,Assigned: ${LESSON}`,
+      'Name,Email,Last active,Reviews (7 days),Retention (30 days),Retention answers (30 days),Studied,Mastered,' +
+        `Items,Overdue,At risk,Assigned: ${LESSON}`,
     );
     const studentRow = lines.find((l) => l.includes(world.student.email));
-    expect(studentRow).toMatch(/^Test acl-student,[^,]+,,0,,0,0\.0,\d+,0,,0 of \d+$/);
+    expect(studentRow).toMatch(/^Test acl-student,[^,]+,,0,,0,0,0,\d+,0,,0 of \d+$/);
     expect(lines.filter((l) => l !== '')).toHaveLength(3); // header + the two students
   });
 
+  it("writes the header in the account's language when none is asked for (Indonesian here), cells unchanged", async () => {
+    const { lines } = await download(`/classes/${world.classId}/progress.csv`);
+    expect(lines[0]).toBe(
+      'Nama,Email,Terakhir aktif,Ulasan (7 hari),Retensi (30 hari),Jawaban retensi (30 hari),Dipelajari,Dikuasai,' +
+        `Butir,Terlambat,Berisiko,Ditugaskan: ${LESSON}`,
+    );
+    expect(lines.find((l) => l.includes(world.student.email))).toMatch(/,0 dari \d+$/);
+    const items = await download(`/classes/${world.classId}/item-analysis.csv`);
+    expect(items.lines[0]).toBe(
+      'Butir,Pelajaran,Jenis,Percobaan,Tingkat kemudahan,Daya beda,Kemudahan kelompok atas,Kemudahan kelompok bawah,' +
+        'Catatan,Sebaran pilihan',
+    );
+  });
+
   it('downloads the item analysis as a UTF-8 CSV with a BOM, one row per item of the course', async () => {
-    const { response, bytes, lines } = await download(`/classes/${world.classId}/item-analysis.csv`);
+    const { response, bytes, lines } = await download(`/classes/${world.classId}/item-analysis.csv?lang=en`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(

@@ -100,7 +100,8 @@ describe('the dashboard', () => {
     const before = await getClassProgress(teacher, classId, T0);
     const row0 = before.students[0]!;
     expect(row0.lastActive).toBeNull();
-    expect(row0.itemsKnown).toBe(0);
+    expect(row0.mastered).toBe(0);
+    expect(row0.studied).toBe(0);
     const pkItems = await itemsInLesson('pertahanan-kolektif');
     expect(row0.assigned['pertahanan-kolektif']).toEqual({ studied: 0, total: pkItems });
     expect(before.conceptMap[student.id]!['pertahanan-kolektif']!.mean).toBeNull();
@@ -111,10 +112,17 @@ describe('the dashboard', () => {
     expect(row.reviews7d).toBe(4);
     expect(row.lastActive).toBe(new Date(T0.getTime() + 3000).toISOString());
     expect(row.assigned['pertahanan-kolektif']).toEqual({ studied: 4, total: pkItems });
-    // Just answered: each studied card is remembered with probability close to 1.
-    expect(row.itemsKnown).toBeGreaterThan(3.9);
-    expect(row.itemsKnown).toBeLessThanOrEqual(4);
-    expect(after.conceptMap[student.id]!['pertahanan-kolektif']!.mean).toBeGreaterThan(0.97);
+    // Just answered (one of them wrong): studied, but nothing is mastered yet. Recall *now* would be ~1 for all
+    // four, the wrong one included; mastery looks a week ahead, which one right answer does not reach.
+    expect(row.studied).toBe(4);
+    expect(row.mastered).toBe(0);
+    expect(after.conceptMap[student.id]!['pertahanan-kolektif']).toEqual({
+      mean: 0,
+      studied: 4,
+      mastered: 0,
+      total: pkItems,
+    });
+    expect(after.lessonMeans['pertahanan-kolektif']).toBe(0);
     // Not enough answers to judge retention: no rate, no risk flag from it.
     expect(row.retention30d.rate).toBeNull();
     expect(row.atRisk).toEqual([]);
@@ -128,7 +136,7 @@ describe('the dashboard', () => {
     const row = (await getClassProgress(teacher, classId, later)).students[0]!;
     expect(row.atRisk).toEqual([
       { kind: 'inactive', days: null },
-      { kind: 'exam_readiness', known: 0, daysToExam: 13 },
+      { kind: 'exam_readiness', mastered: 0, daysToExam: 13 },
     ]);
   });
 

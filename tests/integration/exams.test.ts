@@ -77,7 +77,9 @@ describe('exam date and readiness', () => {
         new Date('2026-12-20T02:00:00Z'),
         false,
       );
-      expect(item.p).toBeCloseTo(expected, 6);
+      expect(item.recall).toBeCloseTo(expected, 6);
+      // …and the chance of a right answer adds the first-sight chance for when the memory has gone.
+      expect(item.p).toBeGreaterThan(item.recall!);
     }
     // Unstudied items are neither zero nor known.
     const unstudied = r.items.filter((i) => i.source === 'population');

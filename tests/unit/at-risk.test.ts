@@ -11,7 +11,7 @@ const base: RiskInput = {
   retention: { eligible: 40, recalled: 36 },
   target: 0.9,
   examDate: null,
-  assignedKnown: 0.8,
+  assignedMastered: 0.8,
 };
 
 describe('at-risk flags', () => {
@@ -41,10 +41,10 @@ describe('at-risk flags', () => {
 
   it('flags weak assigned lessons only when the exam is within three weeks', () => {
     const exam = (days: number) => new Date(NOW.getTime() + days * DAY);
-    expect(atRisk({ ...base, assignedKnown: 0.3, examDate: exam(10) })).toEqual([
-      { kind: 'exam_readiness', known: 0.3, daysToExam: 10 },
+    expect(atRisk({ ...base, assignedMastered: 0.3, examDate: exam(10) })).toEqual([
+      { kind: 'exam_readiness', mastered: 0.3, daysToExam: 10 },
     ]);
-    expect(atRisk({ ...base, assignedKnown: 0.3, examDate: exam(30) })).toEqual([]);
-    expect(atRisk({ ...base, assignedKnown: 0.3, examDate: exam(-1) })).toEqual([]);
+    expect(atRisk({ ...base, assignedMastered: 0.3, examDate: exam(30) })).toEqual([]);
+    expect(atRisk({ ...base, assignedMastered: 0.3, examDate: exam(-1) })).toEqual([]);
   });
 });

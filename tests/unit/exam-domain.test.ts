@@ -23,12 +23,87 @@ const unseen = (id: string, lessonId: string, attempts = 0, correct = 0): Readin
 });
 
 describe('readiness', () => {
-  it('counts a studied item with its retrievability on the exam date', () => {
+  it('counts a studied item with its recall on the exam date, falling back to the first-sight chance when forgotten', () => {
     const memory = graduated();
     const exam = new Date(T0.getTime() + 10 * DAY);
     const f = itemForecast({ ...unseen('a', 'l1'), memory }, exam, 0.7);
-    expect(f.source).toBe('memory');
-    expect(f.p).toBe(retrievability(memory, exam, {}));
+    const r = retrievability(memory, exam, {})!;
+    // No attempts anywhere, bank rate 0.7: first sight = (0 + 4·0.7 + 1) / (0 + 4 + 2) = 3.8/6.
+    expect(f).toEqual({ itemId: 'a', source: 'memory', recall: r, p: r + (1 - r) * (3.8 / 6) });
+  });
+
+  it('never forecasts a studied item below the same item unstudied, however long ago it was studied', () => {
+    const memory = schedule(newMemoryState(T0), 'again', T0, P);
+    for (const days of [1, 30, 365, 3650]) {
+      const exam = new Date(T0.getTime() + days * DAY);
+      const studied = itemForecast({ ...unseen('a', 'l1', 20, 12), memory }, exam, 0.5);
+      const notStudied = itemForecast(unseen('a', 'l1', 20, 12), exam, 0.5);
+      expect(studied.p).toBeGreaterThanOrEqual(notStudied.p);
+    }
+  });
+
+  it("does not show an unstudied lesson above a studied-and-forgotten one, unless the unstudied lesson's questions are easier at first sight", () => {
+    // Lesson "studied": failed once, a year before the exam. Lesson "fresh": never studied. Same first attempts.
+    const failed = schedule(newMemoryState(T0), 'again', T0, P);
+    const exam = new Date(T0.getTime() + 365 * DAY);
+    const items: ReadinessItem[] = [
+      { ...unseen('s1', 'studied', 10, 5), memory: failed },
+      { ...unseen('s2', 'studied', 10, 5), memory: failed },
+      unseen('f1', 'fresh', 10, 5),
+      unseen('f2', 'fresh', 10, 5),
+    ];
+    const lesson = (r: ReturnType<typeof readiness>, id: string) => r.byLesson.find((l) => l.id === id)!;
+    const same = readiness(items, exam);
+    expect(lesson(same, 'studied').p).toBeGreaterThanOrEqual(lesson(same, 'fresh').p);
+    // The "unless": the fresh lesson's questions are answered right far more often on first sight.
+    const easier = readiness(
+      items.map((i) => (i.lessonId === 'fresh' ? { ...i, firstAttempts: { attempts: 40, correct: 38 } } : i)),
+      exam,
+    );
+    expect(lesson(easier, 'fresh').p).toBeGreaterThan(lesson(easier, 'studied').p);
+  });
+
+  it('ranks concepts as weakest only on the student’s own answers, at least three studied items each', () => {
+    const strong = graduated();
+    const weak = schedule(newMemoryState(T0), 'again', T0, P);
+    const exam = new Date(T0.getTime() + 5 * DAY);
+    const item = (id: string, concept: string, memory: MemoryState | null, attempts = 0, correct = 0) => ({
+      ...unseen(id, 'l1', attempts, correct),
+      concepts: [concept],
+      memory,
+    });
+    const r = readiness(
+      [
+        // "unseen-hard": nobody gets it right on first sight, but the student has studied none of it.
+        item('u1', 'unseen-hard', null, 30, 0),
+        item('u2', 'unseen-hard', null, 30, 0),
+        item('u3', 'unseen-hard', null, 30, 0),
+        item('w1', 'weak', weak),
+        item('w2', 'weak', weak),
+        item('w3', 'weak', weak),
+        item('s1', 'strong', strong),
+        item('s2', 'strong', strong),
+        item('s3', 'strong', strong),
+        item('t1', 'thin', weak),
+        item('t2', 'thin', weak),
+      ],
+      exam,
+    );
+    // Lowest p over all items is the unseen concept, but it has no data of the student's: it is not "weak".
+    expect(r.byConcept[0]!.id).toBe('unseen-hard');
+    expect(r.weakest.map((c) => c.id)).toEqual(['weak', 'strong']);
+    expect(r.weakest[0]).toMatchObject({ studied: 3, items: 3 });
+    expect(r.unrankedConcepts).toBe(2);
+    expect(r.basis).toMatchObject({ items: 11, studied: 8, firstAttempts: 90 });
+    expect(readiness([item('x', 'c', null)], exam).weakest).toEqual([]);
+  });
+
+  it('gives each lesson a 90% range for being asked all its items (Poisson-binomial), and says what it rests on', () => {
+    // Four unseen items of one lesson at p = 0.5: sd = √(4 · 0.25) / 4 = 0.25; 1.645 · 0.25 = 0.41125.
+    const r = readiness([unseen('a', 'l1'), unseen('b', 'l1'), unseen('c', 'l1'), unseen('d', 'l1')], T0);
+    expect(r.byLesson[0]).toMatchObject({ id: 'l1', items: 4, studied: 0, studiedP: null });
+    expect(r.byLesson[0]!.low).toBeCloseTo(0.5 - 0.41125, 10);
+    expect(r.byLesson[0]!.high).toBeCloseTo(0.5 + 0.41125, 10);
   });
 
   it('counts an unseen item by first attempts, pulled towards the bank rate, never 0 or 1', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnerDayKey } from '@/lib/domain/review/day';
-import type { CardPhase, MemoryState, ReviewRating } from '@/lib/domain/review/fsrs';
+import { forgettingCurve, type CardPhase, type MemoryState, type ReviewRating } from '@/lib/domain/review/fsrs';
 import {
   currentStreak,
   dueForecast,
@@ -300,16 +300,16 @@ describe('trueRetention', () => {
 
 describe('lessonMastery and itemsKnown', () => {
   const now = at('2026-03-10T00:00:00Z');
-  // FSRS defines stability as the time at which recall falls to 90%: answered S days ago → R = 0.9; just now → 1.
+  // FSRS defines stability as the time at which recall falls to 90%. Mastered: S ≥ days since the answer + 7.
   const cards = [
-    { lessonId: 'a', memory: reviewed(now, 10, 10) },
-    { lessonId: 'a', memory: reviewed(now, 0, 3) },
+    { lessonId: 'a', memory: reviewed(now, 0, 30) }, // mastered
+    { lessonId: 'a', memory: reviewed(now, 0, 3) }, // answered just now, but a week ahead recall is below 90%
     { lessonId: 'a', memory: fresh(now) },
     { lessonId: 'b', memory: fresh(now) },
-    { lessonId: 'c', memory: reviewed(now, 4, 4) },
+    { lessonId: 'c', memory: reviewed(now, 4, 10) }, // 10 < 4 + 7: not mastered
   ];
 
-  it('averages retrievability over the studied cards of each lesson, in the given lesson order', () => {
+  it("gives each lesson's share of questions mastered over all its questions, in the given lesson order", () => {
     const m = lessonMastery(
       cards,
       [
@@ -318,15 +318,21 @@ describe('lessonMastery and itemsKnown', () => {
       ],
       now,
     );
-    expect(m).toHaveLength(2);
-    expect(m[0]).toEqual({ lessonId: 'b', total: 1, studied: 0, mastery: null });
-    expect(m[1]).toMatchObject({ lessonId: 'a', total: 3, studied: 2 });
-    expect(m[1]!.mastery).toBeCloseTo(0.95, 6);
+    expect(m).toEqual([
+      // Nothing answered: no share at all (the page says "not started"), rather than a 0% that looks measured.
+      { lessonId: 'b', total: 1, studied: 0, mastered: 0, share: null },
+      // The unanswered third card counts as not mastered: 1 of 3, not 1 of the 2 answered.
+      { lessonId: 'a', total: 3, studied: 2, mastered: 1, share: 1 / 3 },
+    ]);
   });
 
-  it('estimates the items known as the sum of retrievability, new cards adding nothing', () => {
+  it('counts studied and mastered cards and the expected number recalled a week from now, new cards adding nothing', () => {
     const k = itemsKnown(cards, now);
-    expect(k.studied).toBe(3);
-    expect(k.expected).toBeCloseTo(0.9 + 1 + 0.9, 6);
+    expect(k).toMatchObject({ studied: 3, mastered: 1, horizonDays: 7 });
+    // R(t) = (1 + factor · t / S)^decay with R(S) = 0.9; t counted to a week from now.
+    const { decay, factor } = forgettingCurve();
+    const r = (t: number, s: number) => (1 + (factor * t) / s) ** decay;
+    expect(k.expected).toBeCloseTo(r(7, 30) + r(7, 3) + r(11, 10), 6);
+    expect(k.expected).toBeLessThan(3);
   });
 });

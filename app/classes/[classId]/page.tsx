@@ -11,9 +11,9 @@ import { pageData, requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { classDetail } from '@/lib/data/classes/classes';
 import { getClassProgress } from '@/lib/data/classes/progress';
-import { AT_RISK, type RiskReason } from '@/lib/domain/analytics/at-risk';
-import type { Translate } from '@/lib/i18n/catalogue';
+import { AT_RISK } from '@/lib/domain/analytics/at-risk';
 import { getT } from '@/lib/i18n/server';
+import { riskInWords } from '../risk-words';
 import { RosterTable } from './roster-table';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
@@ -21,21 +21,6 @@ type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ jo
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
   return { title: t('classes.title') };
-}
-
-function riskInWords(r: RiskReason, t: Translate, pct: Intl.NumberFormat): string {
-  switch (r.kind) {
-    case 'inactive':
-      return r.days === null
-        ? t('classes.risk.neverActive', { days: AT_RISK.inactiveDays })
-        : t('classes.risk.inactive', { days: r.days });
-    case 'overdue':
-      return t('classes.risk.overdue', { n: r.cards, limit: AT_RISK.overdueCards });
-    case 'low_retention':
-      return t('classes.risk.lowRetention', { rate: pct.format(r.rate), target: pct.format(r.target) });
-    case 'exam_readiness':
-      return t('classes.risk.examReadiness', { known: pct.format(r.known), days: r.daysToExam });
-  }
 }
 
 export default async function ClassPage({ params, searchParams }: Params) {
@@ -176,7 +161,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
           })}
         </p>
         <p className="row">
-          <a href={`/api/v1/classes/${classId}/progress.csv`} download>
+          <a href={`/api/v1/classes/${classId}/progress.csv?lang=${locale}`} download>
             {t('classes.exportProgress')}
           </a>
           <Link href={`/classes/${classId}/items`}>{t('classes.itemAnalysis')}</Link>
@@ -212,6 +197,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
               riskNone: t('classes.riskNone'),
               lessonProgress: t('classes.col.assigned'),
               mockExams: t('classes.col.mockExams'),
+              masteredOf: t('classes.masteredOf', { mastered: '{mastered}', total: '{total}', studied: '{studied}' }),
             }}
           />
         )}
@@ -236,26 +222,44 @@ export default async function ClassPage({ params, searchParams }: Params) {
             <tbody>
               <tr className="class-mean">
                 <th scope="row">{t('classes.classMean')}</th>
-                {progress.lessons.map((l) => (
-                  <MapCell
-                    key={l.id}
-                    mean={progress.lessonMeans[l.id] ?? null}
-                    pct={pct}
-                    none={t('classes.notStudied')}
-                  />
-                ))}
+                {progress.lessons.map((l) => {
+                  const n = progress.students.filter(
+                    (s) => (progress.conceptMap[s.id]?.[l.id]?.studied ?? 0) > 0,
+                  ).length;
+                  return (
+                    <MapCell
+                      key={l.id}
+                      mean={progress.lessonMeans[l.id] ?? null}
+                      pct={pct}
+                      none={t('classes.notStudied')}
+                      detail={n > 0 ? t('classes.meanOf', { n }) : undefined}
+                    />
+                  );
+                })}
               </tr>
               {progress.students.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">{s.displayName}</th>
-                  {progress.lessons.map((l) => (
-                    <MapCell
-                      key={l.id}
-                      mean={progress.conceptMap[s.id]?.[l.id]?.mean ?? null}
-                      pct={pct}
-                      none={t('classes.notStudied')}
-                    />
-                  ))}
+                  {progress.lessons.map((l) => {
+                    const cell = progress.conceptMap[s.id]?.[l.id];
+                    return (
+                      <MapCell
+                        key={l.id}
+                        mean={cell?.mean ?? null}
+                        pct={pct}
+                        none={t('classes.notStudied')}
+                        detail={
+                          cell
+                            ? t('classes.mapCell', {
+                                mastered: cell.mastered,
+                                total: cell.total,
+                                studied: cell.studied,
+                              })
+                            : undefined
+                        }
+                      />
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -282,9 +286,27 @@ export default async function ClassPage({ params, searchParams }: Params) {
   );
 }
 
-/** A concept-map cell: the percentage as text (never colour alone), shaded by level. */
-function MapCell({ mean, pct, none }: { mean: number | null; pct: Intl.NumberFormat; none: string }) {
+/**
+ * A concept-map cell: the share mastered as text (never colour alone), shaded by level, with the counts it rests
+ * on underneath.
+ */
+function MapCell({
+  mean,
+  pct,
+  none,
+  detail,
+}: {
+  mean: number | null;
+  pct: Intl.NumberFormat;
+  none: string;
+  detail?: string;
+}) {
   if (mean === null) return <td className="map-none">{none}</td>;
-  const level = mean >= 0.9 ? 4 : mean >= 0.8 ? 3 : mean >= 0.65 ? 2 : 1;
-  return <td className={`map-l${level}`}>{pct.format(mean)}</td>;
+  const level = mean >= 0.75 ? 4 : mean >= 0.5 ? 3 : mean >= 0.25 ? 2 : 1;
+  return (
+    <td className={`map-l${level}`}>
+      {pct.format(mean)}
+      {detail && <span className="map-detail">{detail}</span>}
+    </td>
+  );
 }

@@ -22,6 +22,8 @@ export interface RosterLabels {
   riskNone: string;
   lessonProgress: string;
   mockExams: string;
+  /** "{mastered} of {total} ({studied} answered)" */
+  masteredOf: string;
 }
 
 type SortKey = 'name' | 'lastActive' | 'reviews7d' | 'retention' | 'known' | 'overdue' | 'risk';
@@ -48,7 +50,7 @@ export function RosterTable({
   const [query, setQuery] = useState('');
   const [riskOnly, setRiskOnly] = useState(false);
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
 
   const rows = useMemo(() => {
@@ -63,7 +65,7 @@ export function RosterTable({
         case 'retention':
           return s.retention30d.rate ?? -1;
         case 'known':
-          return s.itemsKnown;
+          return s.items > 0 ? s.mastered / s.items : 0;
         case 'overdue':
           return s.overdue;
         case 'risk':
@@ -140,7 +142,10 @@ export function RosterTable({
                     : `${pct.format(s.retention30d.rate)} (n=${s.retention30d.eligible})`}
                 </td>
                 <td>
-                  {num.format(s.itemsKnown)} / {s.items}
+                  {labels.masteredOf
+                    .replace('{mastered}', num.format(s.mastered))
+                    .replace('{total}', num.format(s.items))
+                    .replace('{studied}', num.format(s.studied))}
                 </td>
                 <td>{s.overdue}</td>
                 <td>

@@ -1,6 +1,7 @@
 /**
- * The class dashboard: one row per student, a students × lessons map of retrievability today, and the students'
- * own statistics for an instructor. Two SQL statements carry the dashboard (review-log aggregates per student
+ * The class dashboard: one row per student, a students × lessons map of mastery, and the students' own statistics
+ * for an instructor. Mastery is lib/domain/review/mastery.ts's: a card is mastered when its stability covers the
+ * time since its last answer plus a week (predicted recall ≥ 90% a week from now), computed here in SQL. Two SQL statements carry the dashboard (review-log aggregates per student
  * through the (userId, answeredAt) index; card aggregates per student and lesson through the (userId, itemId)
  * index), so it stays fast for classes of hundreds of students (see npm run bench:dashboard).
  */
@@ -8,7 +9,7 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { courseCatalog } from '@/lib/content/catalog';
 import { atRisk, type RiskReason } from '@/lib/domain/analytics/at-risk';
-import { forgettingCurve } from '@/lib/domain/review/fsrs';
+import { MASTERY_HORIZON_DAYS } from '@/lib/domain/review/mastery';
 import { NotFound } from '@/lib/errors';
 import type { Actor, UserId } from '../actor';
 import { statsForUser, type LearnerStats } from '../review/stats';
@@ -23,8 +24,10 @@ export interface StudentRow {
   reviews7d: number;
   retention30d: { eligible: number; recalled: number; rate: number | null };
   target: number;
-  /** Sum of retrievability over the course's studied cards: the expected number of items the student knows now. */
-  itemsKnown: number;
+  /** Cards of the course answered at least once. */
+  studied: number;
+  /** Of those, mastered (lib/domain/review/mastery.ts). */
+  mastered: number;
   items: number;
   overdue: number;
   /** Per assigned lesson: cards started and total. */
@@ -35,9 +38,10 @@ export interface StudentRow {
 }
 
 export interface ConceptCell {
-  /** Mean retrievability today of the student's studied cards of the lesson, null when none is studied. */
+  /** Share of the lesson's cards (in the student's deck) that are mastered; null while none is studied. */
   mean: number | null;
   studied: number;
+  mastered: number;
   total: number;
 }
 
@@ -50,7 +54,7 @@ export interface ClassProgress {
   students: StudentRow[];
   /** conceptMap[studentId][lessonId] */
   conceptMap: Record<string, Record<string, ConceptCell>>;
-  /** Per lesson, the class mean of the students' means (students with studied cards only). */
+  /** Per lesson, the class mean of the students' shares mastered (students with studied cards only). */
   lessonMeans: Record<string, number | null>;
 }
 
@@ -73,7 +77,7 @@ interface CardAggregateRow {
   lessonId: string;
   total: bigint;
   studied: bigint;
-  sumR: number;
+  mastered: bigint;
   overdue: bigint;
 }
 
@@ -117,27 +121,19 @@ function activityQuery(classId: string, now: Date): Prisma.Sql {
 }
 
 function cardQuery(classId: string, now: Date): Prisma.Sql {
-  const { decay } = forgettingCurve();
   // One index lookup per member (LATERAL): the planner otherwise hash-joins a scan of every card in the database.
-  // Retrievability uses each member's own forgetting curve: the decay (w20) of the parameter set they use, else
-  // the default; factor = 0.9^(1/decay) − 1 as in lib/domain/review/fsrs.ts forgettingCurve.
+  // Mastered: stability (days) ≥ days since the last answer + the horizon. FSRS's stability is where recall falls
+  // to 90% under any weights, so no forgetting curve is needed here (lib/domain/review/mastery.ts isMastered).
+  // date_part (double precision), not extract (numeric), because this runs for every card of the class.
   return Prisma.sql`
-    SELECT m."userId"::text AS "userId", x."lessonId", x.total, x.studied, x."sumR", x.overdue
+    SELECT m."userId"::text AS "userId", x."lessonId", x.total, x.studied, x.mastered, x.overdue
     FROM "ClassMember" m
-    LEFT JOIN "ReviewSettings" s ON s."userId" = m."userId"
-    LEFT JOIN "ParameterSet" p ON p."id" = s."parameterSetId"
-    -- OFFSET 0 keeps the curve's constants computed once per member, not folded into the sum over each card;
-    -- date_part (double precision), not extract (numeric), because this runs for every card of the class.
-    CROSS JOIN LATERAL (
-      SELECT k.decay, power(0.9, 1 / k.decay) - 1 AS factor
-      FROM (SELECT coalesce(-p."weights"[21], ${decay}::float8) AS decay) k OFFSET 0
-    ) d
     CROSS JOIN LATERAL (
       SELECT c."lessonId", count(*) AS total,
              count(*) FILTER (WHERE c."phase" <> 'NEW') AS studied,
-             coalesce(sum(power(1 + d.factor * greatest(0, date_part('epoch', ${now}::timestamp(3) - c."lastReview")) / 86400.0
-                                / c."stability", d.decay))
-                      FILTER (WHERE c."phase" <> 'NEW' AND c."stability" > 0 AND c."lastReview" IS NOT NULL), 0)::float8 AS "sumR",
+             count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."lastReview" IS NOT NULL AND c."stability" > 0
+               AND c."stability" >= greatest(0, date_part('epoch', ${now}::timestamp(3) - c."lastReview")) / 86400.0
+                                    + ${MASTERY_HORIZON_DAYS}::float8) AS mastered,
              count(*) FILTER (WHERE c."phase" <> 'NEW' AND c."due" < ${now}::timestamp(3)) AS overdue
       FROM "Card" c
       WHERE c."userId" = m."userId" AND c."courseId" = (SELECT "courseId" FROM "Class" WHERE "id" = ${classId}::uuid)
@@ -174,33 +170,37 @@ export async function classDashboardData(classId: string, now: Date): Promise<Cl
     dueAt: dueByLesson.get(l.id)?.toISOString() ?? null,
   }));
   const conceptMap: ClassProgress['conceptMap'] = {};
-  const totals = new Map<string, { known: number; items: number; overdue: number }>();
+  const totals = new Map<string, { studied: number; mastered: number; items: number; overdue: number }>();
   for (const c of cards) {
     const studied = Number(c.studied);
+    const mastered = Number(c.mastered);
+    const total = Number(c.total);
     (conceptMap[c.userId] ??= {})[c.lessonId] = {
-      mean: studied > 0 ? c.sumR / studied : null,
+      mean: studied > 0 && total > 0 ? mastered / total : null,
       studied,
-      total: Number(c.total),
+      mastered,
+      total,
     };
-    const t = totals.get(c.userId) ?? { known: 0, items: 0, overdue: 0 };
-    t.known += c.sumR;
-    t.items += Number(c.total);
+    const t = totals.get(c.userId) ?? { studied: 0, mastered: 0, items: 0, overdue: 0 };
+    t.studied += studied;
+    t.mastered += mastered;
+    t.items += total;
     t.overdue += Number(c.overdue);
     totals.set(c.userId, t);
   }
 
   const students: StudentRow[] = activity.map((a) => {
-    const t = totals.get(a.userId) ?? { known: 0, items: 0, overdue: 0 };
+    const t = totals.get(a.userId) ?? { studied: 0, mastered: 0, items: 0, overdue: 0 };
     const eligible = Number(a.eligible30d);
     const recalled = Number(a.recalled30d);
     const cells = conceptMap[a.userId] ?? {};
     const assigned: StudentRow['assigned'] = {};
-    let assignedKnown = 0;
+    let assignedMastered = 0;
     let assignedItems = 0;
     for (const l of lessons.filter((x) => x.assigned)) {
       const cell = cells[l.id];
       assigned[l.id] = { studied: cell?.studied ?? 0, total: cell?.total ?? 0 };
-      assignedKnown += cell?.mean !== null && cell?.mean !== undefined ? cell.mean * cell.studied : 0;
+      assignedMastered += cell?.mastered ?? 0;
       assignedItems += cell?.total ?? 0;
     }
     return {
@@ -212,7 +212,8 @@ export async function classDashboardData(classId: string, now: Date): Promise<Cl
       reviews7d: Number(a.reviews7d),
       retention30d: { eligible, recalled, rate: eligible >= RETENTION_MIN_SAMPLE ? recalled / eligible : null },
       target: a.target,
-      itemsKnown: t.known,
+      studied: t.studied,
+      mastered: t.mastered,
       items: t.items,
       overdue: t.overdue,
       assigned,
@@ -229,7 +230,7 @@ export async function classDashboardData(classId: string, now: Date): Promise<Cl
         retention: { eligible, recalled },
         target: a.target,
         examDate: row.examDate,
-        assignedKnown: assignedItems > 0 ? assignedKnown / assignedItems : null,
+        assignedMastered: assignedItems > 0 ? assignedMastered / assignedItems : null,
       }),
     };
   });

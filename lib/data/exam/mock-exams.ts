@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { courseCatalog, findItem, sourceView, type SourceView } from '@/lib/content/catalog';
 import { pickQuestions } from '@/lib/domain/exam/blueprint';
+import { calibrationSummary, type CalibrationSummary } from '@/lib/domain/exam/calibration';
 import { bankFirstAttemptRate, itemForecast } from '@/lib/domain/exam/readiness';
 import { feedbackFor, type Feedback } from '@/lib/domain/feedback';
 import { viewItem, type ItemView, type Response } from '@/lib/domain/item-view';
@@ -309,29 +310,14 @@ export async function getMockExamResult(actor: Actor | null, examId: string, now
   };
 }
 
-export interface Calibration {
+export interface Calibration extends CalibrationSummary {
+  /** Newest first. */
   attempts: MockExamSummary[];
-  /** Submitted attempts only. */
-  n: number;
-  meanForecast: number | null;
-  meanScore: number | null;
-  meanAbsoluteError: number | null;
-  /** How many scores fell inside their forecast's 90% range. */
-  withinRange: number;
 }
 
 export async function listMockExams(actor: Actor | null, courseId: string): Promise<Calibration> {
   const a = requireActor(actor);
   const rows = await db().mockExam.findMany({ where: { userId: a.id, courseId }, orderBy: { startedAt: 'desc' } });
   const attempts = rows.map(summary);
-  const done = attempts.filter((x) => x.score !== null);
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-  return {
-    attempts,
-    n: done.length,
-    meanForecast: mean(done.map((x) => x.forecast.p)),
-    meanScore: mean(done.map((x) => x.score!)),
-    meanAbsoluteError: mean(done.map((x) => Math.abs(x.score! - x.forecast.p))),
-    withinRange: done.filter((x) => x.score! >= x.forecast.low && x.score! <= x.forecast.high).length,
-  };
+  return { attempts, ...calibrationSummary(attempts) };
 }

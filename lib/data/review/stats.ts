@@ -29,10 +29,11 @@ export interface LessonStats {
   courseTitle: string;
   lessonId: string;
   lessonTitle: string;
-  /** Cards of this lesson in the deck, and how many of them have been answered. */
+  /** Cards of this lesson in the deck, how many have been answered, and how many are mastered. */
   total: number;
   studied: number;
-  /** Mean probability of recall now over the studied cards, null when none is studied. */
+  mastered: number;
+  /** mastered / total (lib/domain/review/mastery.ts), null while none is studied. */
   mastery: number | null;
 }
 
@@ -100,7 +101,7 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
   const studied = studiedRows.map((c) => ({ lessonId: c.lessonId, memory: memoryOfRow(c) }));
   const lessons = await orderedLessons(lessonCounts.map((l) => ({ ...l, total: l._count._all })));
   const params = { weights: settings.weights ?? undefined };
-  const mastery = new Map(lessonMastery(studied, lessons, now, params).map((m) => [m.lessonId, m]));
+  const mastery = new Map(lessonMastery(studied, lessons, now).map((m) => [m.lessonId, m]));
 
   return {
     todayKey,
@@ -137,7 +138,8 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
     lessons: lessons.map((l) => ({
       ...l,
       studied: mastery.get(l.lessonId)?.studied ?? 0,
-      mastery: mastery.get(l.lessonId)?.mastery ?? null,
+      mastered: mastery.get(l.lessonId)?.mastered ?? 0,
+      mastery: mastery.get(l.lessonId)?.share ?? null,
     })),
   };
 }
@@ -170,7 +172,7 @@ async function answersPerLearnerDay(
 /** The deck's lessons in course order (courses as loaded, lessons by their order), with titles from the catalogue. */
 async function orderedLessons(
   counts: readonly { courseId: string; lessonId: string; total: number }[],
-): Promise<Omit<LessonStats, 'studied' | 'mastery'>[]> {
+): Promise<Omit<LessonStats, 'studied' | 'mastered' | 'mastery'>[]> {
   const all = await catalogs();
   const courseRank = new Map([...all.keys()].map((id, i) => [id, i]));
   return counts

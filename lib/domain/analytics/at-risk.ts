@@ -13,7 +13,7 @@ export const AT_RISK = {
   retentionMinSample: 10,
   /** With the exam this close (days)… */
   examWithinDays: 21,
-  /** …a predicted share of assigned items known below this is a risk. */
+  /** …a share of the assigned items mastered below this is a risk. */
   examReadiness: 0.5,
 } as const;
 
@@ -21,7 +21,7 @@ export type RiskReason =
   | { kind: 'inactive'; days: number | null }
   | { kind: 'overdue'; cards: number }
   | { kind: 'low_retention'; rate: number; target: number }
-  | { kind: 'exam_readiness'; known: number; daysToExam: number };
+  | { kind: 'exam_readiness'; mastered: number; daysToExam: number };
 
 export interface RiskInput {
   now: Date;
@@ -31,8 +31,11 @@ export interface RiskInput {
   retention: { eligible: number; recalled: number };
   target: number;
   examDate: Date | null;
-  /** Expected share of the assigned items known today (sum of retrievability / items), null when nothing is assigned. */
-  assignedKnown: number | null;
+  /**
+   * Share of the assigned lessons' cards that are mastered (lib/domain/review/mastery.ts: predicted recall ≥ 90% a
+   * week from now), null when nothing is assigned. Not "recall now", which is ~1 right after any answer.
+   */
+  assignedMastered: number | null;
 }
 
 const DAY = 86_400_000;
@@ -50,10 +53,10 @@ export function atRisk(s: RiskInput): RiskReason[] {
     const rate = s.retention.recalled / s.retention.eligible;
     if (rate < s.target - AT_RISK.retentionGap) reasons.push({ kind: 'low_retention', rate, target: s.target });
   }
-  if (s.examDate && s.assignedKnown !== null) {
+  if (s.examDate && s.assignedMastered !== null) {
     const daysToExam = Math.ceil((s.examDate.getTime() - s.now.getTime()) / DAY);
-    if (daysToExam >= 0 && daysToExam <= AT_RISK.examWithinDays && s.assignedKnown < AT_RISK.examReadiness)
-      reasons.push({ kind: 'exam_readiness', known: s.assignedKnown, daysToExam });
+    if (daysToExam >= 0 && daysToExam <= AT_RISK.examWithinDays && s.assignedMastered < AT_RISK.examReadiness)
+      reasons.push({ kind: 'exam_readiness', mastered: s.assignedMastered, daysToExam });
   }
   return reasons;
 }

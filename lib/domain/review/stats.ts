@@ -6,6 +6,7 @@
  */
 import { learnerDay, shiftDayKey, type LearnerDay } from './day';
 import { retrievability, type CardPhase, type MemoryState, type ReviewRating, type SchedulerParameters } from './fsrs';
+import { isMastered, masteryOf, MASTERY_HORIZON_DAYS, type MasteryCount } from './mastery';
 
 const DAY_MS = 86_400_000;
 const HALF_DAY_MS = 43_200_000;
@@ -281,79 +282,77 @@ export function wilsonInterval(successes: number, n: number, z = 1.96): { low: n
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// What the learner knows now
+// What the learner knows: mastery (see ./mastery.ts for the definition and why it looks a week ahead)
 
 export interface StudiedCard {
   lessonId: string;
   memory: MemoryState;
 }
 
-export interface LessonMastery {
+export interface LessonMastery extends MasteryCount {
   lessonId: string;
-  /** Cards of this lesson in the learner's deck. */
-  total: number;
-  /** Of those, cards answered at least once. */
-  studied: number;
-  /** Mean probability of recall now over the studied cards (0–1), null when none is studied. */
-  mastery: number | null;
 }
 
 /**
- * Per-lesson mastery: the mean retrievability now (under the learner's weights: `params`) of the lesson's studied cards, with how many of the lesson's
- * cards are studied. Unstudied (new) cards are not averaged in as zeros (the count says how much is unstudied);
- * multiply `mastery × studied / total` for the share of the whole lesson. Lessons come out in the order of
- * `lessonTotals`; a studied card whose lesson is not listed there is ignored.
+ * Per-lesson mastery: of each lesson's cards in the deck (`lessonTotals`), how many are studied and how many are
+ * mastered (predicted recall ≥ 90% a week from now); `share` = mastered / total, null while none is studied.
+ * Lessons come out in the order of `lessonTotals`; a studied card whose lesson is not listed there is ignored.
  *
- * @example lessonMastery([{ lessonId: 'a', memory }], [{ lessonId: 'a', total: 4 }], now)
- *          // [{ lessonId: 'a', total: 4, studied: 1, mastery: 0.93 }]
+ * @example lessonMastery([{ lessonId: 'a', memory: justFailed }], [{ lessonId: 'a', total: 4 }], now)
+ *          // [{ lessonId: 'a', total: 4, studied: 1, mastered: 0, share: 0 }]
  */
 export function lessonMastery(
   cards: readonly StudiedCard[],
   lessonTotals: readonly { lessonId: string; total: number }[],
   now: Date,
-  params: Pick<SchedulerParameters, 'weights'> = {},
 ): LessonMastery[] {
-  const sums = new Map<string, { studied: number; sum: number }>();
+  const byLesson = new Map<string, MemoryState[]>();
   for (const c of cards) {
-    const r = retrievability(c.memory, now, params);
-    if (r === null) continue;
-    const s = sums.get(c.lessonId) ?? { studied: 0, sum: 0 };
-    s.studied += 1;
-    s.sum += r;
-    sums.set(c.lessonId, s);
+    const list = byLesson.get(c.lessonId) ?? [];
+    list.push(c.memory);
+    byLesson.set(c.lessonId, list);
   }
-  return lessonTotals.map(({ lessonId, total }) => {
-    const s = sums.get(lessonId);
-    return { lessonId, total, studied: s?.studied ?? 0, mastery: s && s.studied > 0 ? s.sum / s.studied : null };
-  });
+  return lessonTotals.map(({ lessonId, total }) => ({
+    lessonId,
+    ...masteryOf(byLesson.get(lessonId) ?? [], total, now),
+  }));
 }
 
 export interface ItemsKnown {
-  /** Expected number of cards the learner would recall if asked all of them now: the sum of retrievability. */
-  expected: number;
-  /** Cards counted (answered at least once); new cards add nothing. */
+  /** Cards answered at least once; new cards add nothing. */
   studied: number;
+  /** Of those, mastered at `now` (see ./mastery.ts). */
+  mastered: number;
+  /**
+   * The expected number of cards the learner would recall if asked all of them `horizonDays` from now, with no
+   * review in between: the sum of the model's recall probabilities then. An expectation, not a count of tests.
+   */
+  expected: number;
+  horizonDays: number;
 }
 
 /**
- * An estimate of how many items the learner knows now: the sum over studied cards of the probability of recalling
- * each one at `now` under the learner's weights (`params`; new cards contribute 0). It is an expectation under the FSRS model, not a count of tested
- * items, so it is shown as "about".
+ * What the learner knows across the deck: studied and mastered cards, and the expected number recalled a week
+ * from now under the learner's weights (`params`). Never "recall now": just after an answer that is ~1 for a card
+ * answered wrong as for one answered right.
  *
- * @example itemsKnown([{ lessonId: 'a', memory: justReviewed }], now) // { expected: 1, studied: 1 }
+ * @example itemsKnown([{ lessonId: 'a', memory: justFailed }], now) // { studied: 1, mastered: 0, expected: 0.58, horizonDays: 7 }
  */
 export function itemsKnown(
   cards: readonly StudiedCard[],
   now: Date,
   params: Pick<SchedulerParameters, 'weights'> = {},
 ): ItemsKnown {
+  const horizon = new Date(now.getTime() + MASTERY_HORIZON_DAYS * DAY_MS);
   let expected = 0;
   let studied = 0;
+  let mastered = 0;
   for (const c of cards) {
-    const r = retrievability(c.memory, now, params);
+    const r = retrievability(c.memory, horizon, params);
     if (r === null) continue;
     expected += r;
     studied += 1;
+    if (isMastered(c.memory, now)) mastered += 1;
   }
-  return { expected, studied };
+  return { studied, mastered, expected, horizonDays: MASTERY_HORIZON_DAYS };
 }

@@ -89,7 +89,7 @@ export default async function MockExamResultPage({ params }: { params: Promise<{
           </ul>
         </section>
         <section className="card" aria-labelledby="concept-title">
-          <h2 id="concept-title">{t('exam.byConcept')}</h2>
+          <h2 id="concept-title">{t('exam.byConceptResult')}</h2>
           <ul>
             {result.byConcept.slice(0, 10).map((c) => (
               <li key={c.concept}>

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('stats.title') };
 }
 
-/** A student's own statistics, as they see them, for an instructor of their class. */
+/** A student's statistics for an instructor of their class: the numbers the student sees, told about them by name. */
 export default async function StudentPage({ params }: Params) {
   const actor = await requirePageActor();
   const { classId, studentId } = await params;
@@ -28,7 +28,7 @@ export default async function StudentPage({ params }: Params) {
       <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
       <p className="muted">{student.email}</p>
       <IssueResetLinkForm userId={student.id} name={student.displayName} locale={locale} />
-      <StatsView stats={stats} t={t} locale={locale} own={false} />
+      <StatsView stats={stats} t={t} locale={locale} student={{ name: student.displayName }} />
     </div>
   );
 }
