@@ -27,8 +27,16 @@ test('a student sets an exam date, sees readiness and the plan, takes a mock exa
   await expect(page.getByTestId('exam-plan').getByRole('row')).toHaveCount(20); // header + 19 days until the exam
   await expectAccessible(page);
 
-  await page.getByLabel('Jumlah soal').fill('8');
+  // The limits are stated before; a refused request keeps what was typed and names the field.
+  await expect(page.getByText('Antara 5 dan 60 soal.')).toBeVisible();
+  await page.getByLabel('Jumlah soal').fill('3');
   await page.getByLabel('Batas waktu (menit)').fill('10');
+  await page.getByRole('button', { name: 'Mulai ujian coba' }).click();
+  await expect(page.getByText('Jumlah soal harus bilangan bulat 5–60.')).toBeVisible();
+  await expect(page.getByLabel('Jumlah soal')).toHaveValue('3');
+  await expect(page.getByLabel('Batas waktu (menit)')).toHaveValue('10');
+
+  await page.getByLabel('Jumlah soal').fill('8');
   await page.getByRole('button', { name: 'Mulai ujian coba' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ujian coba');
   await expect(page.getByTestId('time-left')).toHaveText(/^(10:00|09:5\d)$/);

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/app/_components/action-form';
-import { setExamDateAction, startMockExamAction } from '@/app/_actions/exam';
+import { setExamDateAction } from '@/app/_actions/exam';
+import { MockExamForm } from './mock-exam-form';
 import { requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { catalogs } from '@/lib/content/catalog';
@@ -187,17 +188,7 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
       <section className="card" aria-labelledby="mock-title">
         <h2 id="mock-title">{t('exam.mockTitle')}</h2>
         <p>{t('exam.mockLead')}</p>
-        <ActionForm action={startMockExamAction} submitLabel={t('exam.start')} className="row-form">
-          <input type="hidden" name="courseId" value={courseId} />
-          <div className="field">
-            <label htmlFor="f-questions">{t('exam.questions')}</label>
-            <input id="f-questions" name="questions" type="number" min={5} max={60} defaultValue={20} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-minutes">{t('exam.minutes')}</label>
-            <input id="f-minutes" name="minutes" type="number" min={2} max={180} defaultValue={30} />
-          </div>
-        </ActionForm>
+        <MockExamForm courseId={courseId} locale={locale} />
       </section>
 
       <section className="card" aria-labelledby="history-title">

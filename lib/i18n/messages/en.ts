@@ -579,6 +579,8 @@ export const en: Messages = {
       "Questions follow each lesson's weight, preferring what you know least and what you have not seen. The server keeps the time.",
     questions: 'Number of questions',
     minutes: 'Time limit (minutes)',
+    questionsHint: 'Between 5 and 60 questions.',
+    minutesHint: 'Between 2 and 180 minutes.',
     start: 'Start mock exam',
     attemptsTitle: 'History and calibration',
     noAttempts: 'No mock exams yet.',

@@ -584,6 +584,8 @@ export const id = {
       'Soal dipilih sesuai bobot tiap pelajaran, mengutamakan yang paling kurang Anda kuasai dan yang belum pernah Anda lihat. Waktu dihitung oleh server.',
     questions: 'Jumlah soal',
     minutes: 'Batas waktu (menit)',
+    questionsHint: 'Antara 5 dan 60 soal.',
+    minutesHint: 'Antara 2 dan 180 menit.',
     start: 'Mulai ujian coba',
     attemptsTitle: 'Riwayat dan kalibrasi',
     noAttempts: 'Belum ada ujian coba.',
