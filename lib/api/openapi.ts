@@ -50,7 +50,13 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   forbidden: 'Not allowed (for browser sessions, also a write that did not come from this site).',
   not_found: 'No such resource, or not yours.',
   conflict: 'The resource changed or already exists.',
-  rate_limited: 'Too many attempts; wait the seconds in Retry-After.',
+  rate_limited:
+    'Too many requests (or sign-in attempts); wait the seconds in Retry-After. RateLimit-* headers tell the budget.',
+  too_large: 'The request body is over 64 KiB (counted as it arrives, whatever Content-Length says).',
+  unsupported_media_type: 'A request body must be `application/json` (a charset parameter is allowed).',
+  idempotency_mismatch:
+    'The idempotency key was already used with a different request body. Send a new key for a new request; ' +
+    'send the same key only to repeat exactly the same request.',
   internal: 'A server error; `requestId` identifies it in the logs.',
 };
 const ERROR_STATUS: Record<ErrorCode, number> = { ...HTTP_STATUS, internal: 500 };
@@ -98,6 +104,11 @@ function parametersOf(
 function errorCodesOf(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(op.errors ?? []);
   if (op.body || op.query || op.params) codes.add('invalid');
+  if (op.body) {
+    codes.add('too_large');
+    codes.add('unsupported_media_type');
+  }
+  if (op.limit) codes.add('rate_limited');
   if (op.auth === 'user') {
     codes.add('unauthenticated');
     if (op.method !== 'GET') codes.add('forbidden');

@@ -33,6 +33,7 @@ import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
 import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@/lib/data/review/settings';
 import { signUp } from '@/lib/data/users';
+import { AppError, Unauthenticated } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { defineOperation, type Operation } from './operation';
@@ -66,6 +67,16 @@ const undoAnswerBody = undoAnswerSchema
   .default({})
   .describe('Omit reviewLogId (or send no body) to undo the latest answer.');
 
+/**
+ * A wrong email or password is a failed authentication: 401, not the 400 a form shows it as (lib/data reports it as
+ * Invalid so the sign-in form can show it beside the fields).
+ */
+function wrongPasswordIs401(error: unknown): never {
+  if (error instanceof AppError && error.messageKey === 'errors.badCredentials')
+    throw new Unauthenticated('errors.badCredentials');
+  throw error;
+}
+
 const signUpOp = defineOperation({
   operationId: 'signUp',
   method: 'POST',
@@ -96,9 +107,9 @@ const createTokenOp = defineOperation({
   successStatus: 201,
   body: createTokenWithPasswordSchema,
   response: createdTokenSchema,
-  errors: ['forbidden', 'rate_limited'],
+  errors: ['unauthenticated', 'forbidden', 'rate_limited'],
   handler: async ({ body, client, now }) => {
-    const token = await createTokenWithPassword(body, client, now);
+    const token = await createTokenWithPassword(body, client, now).catch(wrongPasswordIs401);
     return { ...token, createdAt: iso(token.createdAt) };
   },
 });
@@ -127,7 +138,7 @@ const submitAnswerOp = defineOperation({
   auth: 'user',
   body: submitAnswerSchema,
   response: answerResultSchema,
-  errors: ['not_found', 'conflict'],
+  errors: ['not_found', 'conflict', 'idempotency_mismatch'],
   handler: ({ actor, body, now }) => submitAnswer(actor, body, now),
 });
 
@@ -505,10 +516,11 @@ const saveMockExamAnswerOp = defineOperation({
   tags: ['exams'],
   auth: 'user',
   params: examParams.extend({
-    position: z.coerce
-      .number({ error: 'validation.examPosition' })
-      .int('validation.examPosition')
-      .min(0, 'validation.examPosition'),
+    position: z
+      .string()
+      .regex(/^\d{1,4}$/, 'validation.examPosition')
+      .transform(Number)
+      .describe('0, 1, 2, … in plain digits.'),
   }),
   body: saveMockExamAnswerSchema.pick({ response: true }),
   response: savedExamAnswerSchema,

@@ -37,6 +37,25 @@ export function jsonResponse(body: unknown, status: number, requestId: string, h
   return Response.json(body, { status, headers: { ...BASE_HEADERS, 'x-request-id': requestId, ...headers } });
 }
 
+/** JSON already serialised (the dispatcher hashes it for the ETag first). */
+export function jsonTextResponse(json: string, status: number, requestId: string, headers: HeadersInit = {}): Response {
+  return new Response(json, {
+    status,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json', 'x-request-id': requestId, ...headers },
+  });
+}
+
+/**
+ * 304 for a conditional GET whose ETag still matches. `no-store` stays: the client keeps its own copy and asks
+ * each time; no shared cache keeps a learner's data.
+ */
+export function notModifiedResponse(etag: string, requestId: string, headers: HeadersInit = {}): Response {
+  return new Response(null, {
+    status: 304,
+    headers: { ...BASE_HEADERS, ETag: etag, 'x-request-id': requestId, ...headers },
+  });
+}
+
 /**
  * A file download: the body as-is with its media type, and Content-Disposition naming the file (the name is
  * checked by csvFileSchema to need no quoting or encoding).
@@ -79,9 +98,14 @@ export function errorResponse(error: unknown, { locale, requestId, headers = {} 
       extra.set('Retry-After', String(error.retryAfterSeconds));
     }
     if (error.code === 'unauthenticated') extra.set('WWW-Authenticate', 'Bearer');
-    const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : 0;
+    const seconds = error.retryAfterSeconds ?? 0;
+    const minutes = seconds ? Math.max(1, Math.ceil(seconds / 60)) : 0;
     const body: ApiErrorBody = {
-      error: { code: error.code, message: t(error.messageKey, { minutes }), fields: translatedFields(error, t) },
+      error: {
+        code: error.code,
+        message: t(error.messageKey, { minutes, seconds }),
+        fields: translatedFields(error, t),
+      },
     };
     return jsonResponse(body, HTTP_STATUS[error.code], requestId, Object.fromEntries(extra));
   }

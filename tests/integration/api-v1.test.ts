@@ -129,8 +129,8 @@ describe('signing up and getting a token over the API', () => {
     await call('POST', '/users', { body: { email, password: PASSWORD, displayName: 'Tono' } });
     for (let i = 0; i < ACCOUNT_LIMIT.points; i++) {
       const wrong = await call('POST', '/tokens', { body: { email, password: 'nope nope nope', name: 'x' } });
-      expect(wrong.status).toBe(400);
-      expect(wrong.json).toMatchObject({ error: { code: 'invalid', message: 'Email atau kata sandi salah.' } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.json).toMatchObject({ error: { code: 'unauthenticated', message: 'Email atau kata sandi salah.' } });
     }
     const blocked = await call('POST', '/tokens', { body: { email, password: PASSWORD, name: 'x' } });
     expect(blocked.status).toBe(429);

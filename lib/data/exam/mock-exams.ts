@@ -28,12 +28,12 @@ const GRACE_MS = 5_000;
 
 export const startMockExamSchema = z.object({
   courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid'),
-  questions: z.coerce
+  questions: z
     .number({ error: 'validation.examQuestions' })
     .int('validation.examQuestions')
     .min(5, 'validation.examQuestions')
     .max(60, 'validation.examQuestions'),
-  minutes: z.coerce
+  minutes: z
     .number({ error: 'validation.examMinutes' })
     .int('validation.examMinutes')
     .min(2, 'validation.examMinutes')

@@ -581,4 +581,16 @@ export const en: Messages = {
     examPosition: 'Invalid question number.',
     examDatePast: 'The exam date must be after today.',
   },
+  api: {
+    tooLarge: 'The request body is too large (at most 64 KiB).',
+    unsupportedMediaType: 'The request body must be JSON (Content-Type: application/json).',
+    idempotencyMismatch:
+      'This idempotency key was already used for a different request. Use a new key for every new answer.',
+    malformedPath: 'The request path is not valid (broken percent-encoding).',
+    badJson: 'The request body is not valid JSON.',
+    tooManyRequests: 'Too many requests. Try again in {seconds} seconds.',
+    cursorInvalid: 'The page cursor is not valid; start again from the first page.',
+    limitRange: 'The page size must be a whole number from 1 to 100.',
+    instructorOnly: 'Only an instructor of this class can see this.',
+  },
 };

@@ -586,4 +586,16 @@ export const id = {
     examPosition: 'Nomor soal tidak valid.',
     examDatePast: 'Tanggal ujian harus setelah hari ini.',
   },
+  api: {
+    tooLarge: 'Isi permintaan terlalu besar (paling banyak 64 KiB).',
+    unsupportedMediaType: 'Isi permintaan harus JSON (Content-Type: application/json).',
+    idempotencyMismatch:
+      'Kunci idempotensi ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk setiap jawaban baru.',
+    malformedPath: 'Alamat permintaan tidak valid (pengodean persen rusak).',
+    badJson: 'Isi permintaan bukan JSON yang valid.',
+    tooManyRequests: 'Terlalu banyak permintaan. Coba lagi dalam {seconds} detik.',
+    cursorInvalid: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.',
+    limitRange: 'Jumlah per halaman harus bilangan bulat dari 1 sampai 100.',
+    instructorOnly: 'Hanya dosen kelas ini yang dapat melihatnya.',
+  },
 };
