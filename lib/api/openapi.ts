@@ -14,7 +14,7 @@ type ErrorCode = AppError['code'] | 'internal';
 
 interface Parameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   schema: JsonSchema;
   description?: string;
@@ -40,6 +40,7 @@ export interface OpenApiDocument {
   components: {
     schemas: Record<string, JsonSchema>;
     responses: Record<string, unknown>;
+    headers: Record<string, unknown>;
     securitySchemes: Record<string, unknown>;
   };
 }
@@ -117,6 +118,26 @@ function errorCodesOf(op: Operation): ErrorCode[] {
   return [...codes].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b]);
 }
 
+const LIMIT_HEADERS = {
+  'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
+  'RateLimit-Remaining': { $ref: '#/components/headers/RateLimit-Remaining' },
+  'RateLimit-Reset': { $ref: '#/components/headers/RateLimit-Reset' },
+};
+
+const HEADERS = {
+  'RateLimit-Limit': {
+    description: 'Requests allowed in the current window (per user and per IP; the tighter one is shown).',
+    schema: { type: 'integer' },
+  },
+  'RateLimit-Remaining': { description: 'Requests left in the current window.', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window starts over.', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+  ETag: {
+    description: 'A weak validator of this JSON. Send it back in If-None-Match: 304 without a body while unchanged.',
+    schema: { type: 'string' },
+  },
+};
+
 /** The success response: the JSON of the response schema, or for a download the file and its name. */
 function successResponse(op: Operation, components: Record<string, JsonSchema>): unknown {
   const description = op.successStatus === 201 ? 'Created' : 'OK';
@@ -131,14 +152,43 @@ function successResponse(op: Operation, components: Record<string, JsonSchema>):
       },
       content: { 'text/csv': { schema: { type: 'string' } } },
     };
-  return { description, content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } } };
+  const headers = {
+    ...(op.method === 'GET' ? { ETag: { $ref: '#/components/headers/ETag' } } : {}),
+    ...(op.limit ? LIMIT_HEADERS : {}),
+  };
+  return {
+    description,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } },
+  };
 }
 
+/** For a GET: If-None-Match and its 304. */
+const CONDITIONAL: { parameter: Parameter; response: unknown } = {
+  parameter: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The ETag of a response you hold; 304 when it still matches.',
+  },
+  response: { $ref: '#/components/responses/not_modified' },
+};
+
 function operationObject(op: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
-  const parameters = [...parametersOf(op.params, 'path', components), ...parametersOf(op.query, 'query', components)];
+  const conditional = op.method === 'GET' && op.produces !== 'text/csv';
+  const parameters: Parameter[] = [
+    ...parametersOf(op.params, 'path', components),
+    ...parametersOf(op.query, 'query', components),
+    ...(conditional ? [CONDITIONAL.parameter] : []),
+  ];
   const responses: Record<string, unknown> = { [String(op.successStatus ?? 200)]: successResponse(op, components) };
+  if (conditional) responses['304'] = CONDITIONAL.response;
   for (const code of errorCodesOf(op))
-    responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+    responses[String(ERROR_STATUS[code])] =
+      code === 'rate_limited' && op.limit
+        ? { $ref: '#/components/responses/rate_limited_with_budget' }
+        : { $ref: `#/components/responses/${code}` };
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -166,15 +216,25 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
   for (const op of operations) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op, schemas);
   }
-  const errorResponses = Object.fromEntries(
+  const errorResponses: Record<string, unknown> = Object.fromEntries(
     (Object.keys(ERROR_DESCRIPTIONS) as ErrorCode[]).map((code) => [
       code,
       {
         description: ERROR_DESCRIPTIONS[code],
+        ...(code === 'rate_limited' ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } } : {}),
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     ]),
   );
+  errorResponses.rate_limited_with_budget = {
+    description: ERROR_DESCRIPTIONS.rate_limited,
+    headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' }, ...LIMIT_HEADERS },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+  errorResponses.not_modified = {
+    description: 'Not modified: the ETag sent in If-None-Match still matches. No body.',
+    headers: { ETag: { $ref: '#/components/headers/ETag' } },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -191,6 +251,7 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
     components: {
       schemas,
       responses: errorResponses,
+      headers: HEADERS,
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token (ingat_…).' },
         sessionCookie: {

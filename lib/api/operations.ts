@@ -38,6 +38,33 @@ import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
 import { defineOperation, type Operation } from './operation';
 import {
+  changePasswordOp,
+  getMeOp,
+  listUsersOp,
+  requestParameterFitOp,
+  updateProfileOp,
+  updateUserOp,
+} from './ops/account';
+import {
+  addInstructorOp,
+  getClassOp,
+  listClassMembersOp,
+  listStudentReviewsOp,
+  removeStudentOp,
+  rotateJoinCodeOp,
+  setClassExamDateOp,
+} from './ops/classes';
+import {
+  addToDeckOp,
+  adjustAnswerOp,
+  answerInLessonOp,
+  getCardOp,
+  getCourseOp,
+  getDeckOp,
+  listCoursesOp,
+  listReviewsOp,
+} from './ops/learning';
+import {
   answerResultSchema,
   assignmentResultSchema,
   classItemAnalysisSchema,
@@ -132,13 +159,18 @@ const submitAnswerOp = defineOperation({
   path: '/review/answers',
   summary: 'Answer the card that was shown',
   description:
-    'Graded on the server. Idempotent by idempotencyKey (a repeat returns the first result); 409 when the card ' +
-    'changed since cardVersion was shown.',
+    'Graded on the server. Idempotent by idempotencyKey: a new random key (8–64 of A–Z, a–z, 0–9, "-", "_") for ' +
+    'each new answer; sending exactly the same request again (after a timeout, say) returns the first result and ' +
+    'records nothing twice; the same key with a different body is 422 idempotency_mismatch. 409 when the card ' +
+    'changed since cardVersion was shown (answered elsewhere): read the next card again. The result carries the ' +
+    'rating, the next due date, when it was recorded, and the adjustments the learner may still make ' +
+    '(adjustAnswer).',
   tags: ['review'],
   auth: 'user',
   body: submitAnswerSchema,
   response: answerResultSchema,
   errors: ['not_found', 'conflict', 'idempotency_mismatch'],
+  limit: 'answers',
   handler: ({ actor, body, now }) => submitAnswer(actor, body, now),
 });
 
@@ -200,7 +232,7 @@ const createClassOp = defineOperation({
   method: 'POST',
   path: '/classes',
   summary: 'Create a class for a course (instructors and admins)',
-  description: 'The caller becomes its instructor. The join code is on the class page (it is not in this response).',
+  description: 'The caller becomes its instructor. Read the join code with getClass.',
   tags: ['classes'],
   auth: 'user',
   successStatus: 201,
@@ -470,6 +502,7 @@ const getReadinessOp = defineOperation({
   params: courseParams,
   response: readinessViewSchema,
   errors: ['not_found'],
+  limit: 'readiness',
   handler: ({ actor, params, now }) => getReadiness(actor, params.courseId, now),
 });
 
@@ -488,6 +521,7 @@ const startMockExamOp = defineOperation({
   body: startMockExamSchema.omit({ courseId: true }),
   response: mockExamSummarySchema,
   errors: ['not_found'],
+  limit: 'mockExamStart',
   handler: ({ actor, params, body, now }) => startMockExam(actor, { courseId: params.courseId, ...body }, now),
 });
 
@@ -562,18 +596,39 @@ const getMockExamResultOp = defineOperation({
 export const operations: readonly Operation[] = [
   signUpOp,
   createTokenOp,
+  getMeOp,
+  updateProfileOp,
+  changePasswordOp,
+  listUsersOp,
+  updateUserOp,
+  listCoursesOp,
+  getCourseOp,
+  getDeckOp,
+  addToDeckOp,
   getNextCardOp,
   submitAnswerOp,
+  adjustAnswerOp,
   undoAnswerOp,
+  answerInLessonOp,
+  listReviewsOp,
+  getCardOp,
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  requestParameterFitOp,
   createClassOp,
   listClassesOp,
   joinClassOp,
+  getClassOp,
+  rotateJoinCodeOp,
+  setClassExamDateOp,
+  addInstructorOp,
+  listClassMembersOp,
+  removeStudentOp,
   assignLessonOp,
   getClassProgressOp,
   getStudentProgressOp,
+  listStudentReviewsOp,
   getItemAnalysisOp,
   exportClassProgressCsvOp,
   exportItemAnalysisCsvOp,

@@ -47,6 +47,9 @@ export interface AnswerResult extends Feedback {
   /** The answer was right but slow for this item: the screen proposes "Hard". */
   proposeHard: boolean;
   nextDue: string;
+  /** When the answer was recorded (the server's time of the answer) and how long the learner took. */
+  answeredAt: string;
+  durationMs: number;
 }
 
 /** The seed that fixes option order for a card shown in review: it changes with every answer. */
@@ -94,6 +97,7 @@ function present(
     cardVersionAfter: number;
     rating: ReviewRating;
     durationMs: number;
+    answeredAt: Date;
     stateAfter: MemoryState;
     revisable: boolean;
   },
@@ -117,6 +121,8 @@ function present(
       adjustments.includes('hard') &&
       isSlow(log.durationMs, typicalAnswerMs(timing, estimatedAnswerMs(item.kind, wordsIn(item)))),
     nextDue: log.stateAfter.due.toISOString(),
+    answeredAt: log.answeredAt.toISOString(),
+    durationMs: log.durationMs,
   };
 }
 
@@ -137,6 +143,7 @@ async function resultOfLog(log: LogRow): Promise<AnswerResult> {
       cardVersionAfter: log.cardVersionAfter,
       rating: RATING_FROM_DB[log.rating],
       durationMs: log.durationMs,
+      answeredAt: log.answeredAt,
       stateAfter: readStoredState(log.stateAfter),
       revisable: log.revocation === null,
     },
@@ -263,6 +270,7 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
       cardVersionAfter: card.version + 1,
       rating,
       durationMs: input.durationMs,
+      answeredAt: input.now,
       stateAfter: after,
       revisable: true,
     },
