@@ -221,7 +221,9 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
       code,
       {
         description: ERROR_DESCRIPTIONS[code],
-        ...(code === 'rate_limited' ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } } : {}),
+        ...(code === 'rate_limited'
+          ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } }
+          : {}),
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     ]),
