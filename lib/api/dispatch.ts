@@ -12,6 +12,7 @@ import { Invalid, NotFound, RateLimited } from '@/lib/errors';
 import { consume, type LimitState } from '@/lib/limits/limits';
 import { authenticate } from './authenticate';
 import { readJsonBody } from './body';
+import { decodablePath } from './malformed-path';
 import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
 import {
@@ -88,14 +89,7 @@ export function findOperation(
 
 /** A path whose percent-encoding is broken (`%ZZ`) is a malformed request: 400, before any matching. */
 function assertDecodablePath(path: string): void {
-  for (const segment of path.split('/')) {
-    try {
-      decodeURIComponent(segment);
-    } catch (error) {
-      if (error instanceof URIError) throw new Invalid({ _form: ['api.malformedPath'] }, 'api.malformedPath');
-      throw error;
-    }
-  }
+  if (!decodablePath(path)) throw new Invalid({ _form: ['api.malformedPath'] });
 }
 
 function limitHeaders(state: LimitState | null): Record<string, string> {

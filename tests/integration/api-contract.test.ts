@@ -4,7 +4,9 @@
  * result for whatever is sent with it. Raw requests on purpose: the typed client would not let us send these.
  */
 import { randomUUID } from 'node:crypto';
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { proxy } from '@/proxy';
 import { handleApiRequest, type ApiDeps } from '@/lib/api/dispatch';
 import { MAX_BODY_BYTES } from '@/lib/api/body';
 import { operations } from '@/lib/api/operations';
@@ -71,6 +73,22 @@ describe('malformed paths', () => {
       expect(res.status, `${op.operationId} ${path}`).toBe(400);
       expectErrorShape(res.json, 'invalid');
     }
+  });
+
+  it('answers it in the proxy too, before Next fails to decode the path for routing', async () => {
+    const response = proxy(
+      new NextRequest(`${ORIGIN}/api/v1/classes/%ZZ/progress`, { headers: { 'accept-language': 'en' } }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'invalid',
+        message: 'Please check the highlighted fields.',
+        fields: { _form: ['The request path is not valid (broken percent-encoding).'] },
+      },
+    });
+    // A well-formed escape goes on to the API.
+    expect(proxy(new NextRequest(`${ORIGIN}/api/v1/classes/a%20b`)).headers.get('x-middleware-next')).toBe('1');
   });
 });
 
