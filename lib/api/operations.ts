@@ -304,8 +304,10 @@ const getStudentProgressOp = defineOperation({
   operationId: 'getStudentProgress',
   method: 'GET',
   path: '/classes/{classId}/students/{studentId}/progress',
-  summary: 'A student’s statistics, for an instructor of the class',
-  description: 'The same statistics the student sees on their own statistics page (getStats).',
+  summary: 'A student’s statistics in the class’s course, for an instructor of the class',
+  description:
+    'The statistics the student sees on their own statistics page (getStats), counting only the class’s course: ' +
+    'cards, answers, streak and retention in other courses are not the instructor’s to see.',
   tags: ['classes'],
   auth: 'user',
   params: classParams.extend({ studentId: uuidParam }),

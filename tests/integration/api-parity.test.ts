@@ -446,3 +446,120 @@ describe('mock exams record their answers as reviews', () => {
     expect(unanswered.every((q) => q.review === null)).toBe(true);
   });
 });
+
+describe("an instructor sees a student's work in the class's course only", () => {
+  /** A second course in the database only (no content), with one item: the student's work in another course. */
+  async function otherCourseCard(userId: string) {
+    const courseId = 'lain-kursus-uji';
+    const lessonId = 'lain-kursus-uji-1';
+    await db().course.upsert({
+      where: { id: courseId },
+      create: { id: courseId, title: 'Other', description: 'Other', language: 'id', contentHash: 'x' },
+      update: {},
+    });
+    await db().lesson.upsert({
+      where: { id: lessonId },
+      create: { id: lessonId, courseId, order: 1, title: 'Other lesson' },
+      update: {},
+    });
+    await db().item.upsert({
+      where: { id: 'zz-901' },
+      create: {
+        id: 'zz-901',
+        courseId,
+        lessonId,
+        kind: 'truefalse',
+        level: 'remember',
+        difficulty: 1,
+        sibling: 'zz-901',
+        concepts: [],
+        contentHash: 'x',
+        data: {},
+      },
+      update: {},
+    });
+    const state = {
+      phase: 'review',
+      due: '2026-12-05T02:00:00.000Z',
+      stability: 5,
+      difficulty: 5,
+      scheduledDays: 5,
+      learningSteps: 0,
+      reps: 3,
+      lapses: 0,
+      lastReview: '2026-11-30T02:00:00.000Z',
+    };
+    const card = await db().card.create({
+      data: {
+        userId,
+        itemId: 'zz-901',
+        courseId,
+        lessonId,
+        sibling: 'zz-901',
+        position: 0,
+        phase: 'REVIEW',
+        due: new Date(state.due),
+        stability: 5,
+        difficulty: 5,
+        scheduledDays: 5,
+        reps: 3,
+        lastReview: new Date(state.lastReview),
+        createdAt: NOW,
+        version: 2,
+      },
+    });
+    await db().reviewLog.create({
+      data: {
+        userId,
+        cardId: card.id,
+        itemId: 'zz-901',
+        source: 'REVIEW',
+        idempotencyKey: randomUUID(),
+        seed: 's',
+        response: { kind: 'truefalse', value: true },
+        correct: true,
+        score: 1,
+        rating: 'GOOD',
+        durationMs: 1000,
+        answeredAt: new Date(NOW.getTime() - 60_000),
+        timeZone: 'Asia/Jakarta',
+        desiredRetention: 0.9,
+        cardVersionBefore: 1,
+        cardVersionAfter: 2,
+        stateBefore: state,
+        stateAfter: state,
+      },
+    });
+  }
+
+  it('leaves the student’s other courses out of the statistics and the history the instructor reads', async () => {
+    const teacher = clientFor(await makeActor('INSTRUCTOR', 'scope'));
+    const { data: cls } = await teacher.POST('/classes', { body: { courseId: COURSE, name: 'Scope' } });
+    const classId = cls!.id;
+    const { data: detail } = await teacher.GET('/classes/{classId}', { params: { path: { classId } } });
+    const studentActor = await makeActor('STUDENT', 'scoped');
+    const student = clientFor(studentActor);
+    await student.POST('/classes/join', { body: { code: detail!.joinCode! } });
+    await student.POST('/deck', { body: { courseId: COURSE, lessonId: LESSON } });
+    await answerNext(student, true);
+    await otherCourseCard(studentActor.id);
+
+    const own = await student.GET('/stats');
+    expect(own.data!.lessons.map((l) => l.courseId)).toContain('lain-kursus-uji');
+    expect(own.data!.heatmap.total).toBe(2);
+    expect((await student.GET('/reviews')).data!.items).toHaveLength(2);
+
+    const seen = await teacher.GET('/classes/{classId}/students/{studentId}/progress', {
+      params: { path: { classId, studentId: studentActor.id } },
+    });
+    expect(seen.data!.stats.lessons.map((l) => l.courseId)).toEqual([COURSE]);
+    expect(seen.data!.stats.heatmap.total).toBe(1);
+    expect(seen.data!.stats.forecast.later + seen.data!.stats.forecast.days.reduce((s, d) => s + d.count, 0)).toBe(
+      own.data!.forecast.later + own.data!.forecast.days.reduce((s, d) => s + d.count, 0) - 1,
+    );
+    const history = await teacher.GET('/classes/{classId}/students/{studentId}/reviews', {
+      params: { path: { classId, studentId: studentActor.id } },
+    });
+    expect(history.data!.items.map((r) => r.courseId)).toEqual([COURSE]);
+  });
+});

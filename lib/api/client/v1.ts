@@ -571,8 +571,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A student’s statistics, for an instructor of the class
-     * @description The same statistics the student sees on their own statistics page (getStats).
+     * A student’s statistics in the class’s course, for an instructor of the class
+     * @description The statistics the student sees on their own statistics page (getStats), counting only the class’s course: cards, answers, streak and retention in other courses are not the instructor’s to see.
      */
     get: operations['getStudentProgress'];
     put?: never;
