@@ -242,10 +242,22 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
     info: {
       title: 'Ingat API',
       version: '1',
-      description:
+      description: [
+        'Everything a signed-in person does in the browser, as JSON. A guide (getting a token, a first request, ' +
+          'idempotency, conflicts, errors) is at /developers, a rendered reference at /developers/reference.',
         'Authenticate with a personal access token (`Authorization: Bearer ingat_…`, created on the settings page ' +
-        'or with createToken) or with the browser session. Errors are `{"error": {"code", "message", "fields"?}}`; ' +
-        'messages follow Accept-Language (Indonesian by default, English on request).',
+          'or with createToken) or with the browser session (writes then need this site’s Origin).',
+        'Errors are `{"error": {"code", "message", "fields"?, "requestId"?}}`: branch on `code`; messages follow ' +
+          'Accept-Language (Indonesian by default, English on request). Request bodies are `application/json` ' +
+          '(415 otherwise), at most 64 KiB (413, counted as they arrive). Numbers must be JSON numbers.',
+        'Answers are idempotent by `idempotencyKey` (8–64 of A–Z a–z 0–9 - _; a new one per answer): the same ' +
+          'request again returns the first result, the same key with another body is 422 idempotency_mismatch. ' +
+          'A stale `cardVersion` is 409.',
+        'Answering, readiness and starting a mock exam are limited per user and per IP: RateLimit-Limit, ' +
+          'RateLimit-Remaining and RateLimit-Reset tell the budget; over it is 429 with Retry-After. Every JSON ' +
+          'GET has an ETag: send it in If-None-Match to get 304 while nothing changed (poll the next card or the ' +
+          'statistics this way). Lists that grow are paged: pass `nextCursor` back as `cursor`.',
+      ].join('\n\n'),
     },
     servers: [{ url: API_BASE }],
     tags: [...new Set(operations.flatMap((op) => op.tags))].map((name) => ({ name })),

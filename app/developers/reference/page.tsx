@@ -119,6 +119,9 @@ export default async function ReferencePage() {
       <p>
         <Link href="/developers">{t('reference.guide')}</Link> · <a href="/api/v1/openapi.json">openapi.json</a>
       </p>
+      {doc.info.description.split('\n\n').map((paragraph) => (
+        <p key={paragraph}>{paragraph}</p>
+      ))}
       <nav aria-labelledby="contents">
         <h2 id="contents">{t('reference.contents')}</h2>
         {tags.map((tag) => (
