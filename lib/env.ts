@@ -13,6 +13,11 @@ const envSchema = z.object({
     .min(32, 'AUTH_SECRET must be at least 32 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * 'off' lifts the API's per-user and per-IP request limits (lib/limits). Only for load tests that play thousands
+   * of learners from one address at machine speed (npm run bench:review); never in service.
+   */
+  API_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Set by the launcher when it seeded demo accounts (embedded database only). */
   INGAT_DEMO: z.enum(['0', '1']).default('0'),
 });

@@ -141,7 +141,7 @@ export async function handleApiRequest(
     if (operation.limit) {
       const outcome = await consume(operation.limit, { userId: actor?.id ?? null, ip: client.ip });
       limit = outcome;
-      if (!outcome.allowed) throw new RateLimited(outcome.retryAfterSeconds, 'api.tooManyRequests');
+      if (outcome && !outcome.allowed) throw new RateLimited(outcome.retryAfterSeconds, 'api.tooManyRequests');
     }
     const result = await operation.run({
       actor,
