@@ -631,7 +631,7 @@ export const profileSchema = userSchema.omit({ createdAt: true });
 export const passwordChangedSchema = z.object({ changed: z.literal(true) });
 
 export const adminUserSchema = userSchema.extend({ disabledAt: instant.nullable() });
-export const adminUserListSchema = z.object({ users: z.array(adminUserSchema) });
+export const adminUserPageSchema = pageSchema(adminUserSchema);
 
 export const fitRequestSchema = z.discriminatedUnion('status', [
   z.object({ status: z.enum(['queued', 'alreadyQueued']) }),

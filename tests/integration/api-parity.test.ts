@@ -258,6 +258,41 @@ describe("a new learner's first day, through the API alone", () => {
   });
 });
 
+describe('an admin manages accounts', () => {
+  it('pages every account by email, changes a role and disables an account, one change per request', async () => {
+    const admin = clientFor(await makeActor('ADMIN', 'admin'));
+    const target = await makeActor('STUDENT', 'managed');
+    const emails: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { data } = await admin.GET('/users', {
+        params: { query: { limit: '100', ...(cursor ? { cursor } : {}) } },
+      });
+      emails.push(...data!.items.map((u) => u.email));
+      cursor = data!.nextCursor ?? undefined;
+    } while (cursor);
+    expect(emails).toContain(target.email);
+    expect(emails).toEqual([...emails].sort());
+    expect(new Set(emails).size).toBe(emails.length);
+
+    const user = { params: { path: { userId: target.id } } };
+    const promoted = await admin.PATCH('/users/{userId}', { ...user, body: { role: 'INSTRUCTOR' } });
+    expect(promoted.data).toMatchObject({ id: target.id, role: 'INSTRUCTOR', disabledAt: null });
+    const disabled = await admin.PATCH('/users/{userId}', { ...user, body: { disabled: true } });
+    expect(disabled.data!.disabledAt).not.toBeNull();
+    const both = await admin.PATCH('/users/{userId}', {
+      ...user,
+      body: { role: 'STUDENT', disabled: false } as unknown as { role: 'STUDENT' },
+    });
+    expect(both.response.status).toBe(400);
+    expect((await admin.PATCH('/users/{userId}', { ...user, body: { disabled: false } })).data!.disabledAt).toBeNull();
+
+    const student = clientFor(await makeActor('STUDENT', 'not-admin'));
+    expect((await student.GET('/users')).response.status).toBe(403);
+    expect((await student.PATCH('/users/{userId}', { ...user, body: { disabled: true } })).response.status).toBe(403);
+  });
+});
+
 describe('polling politely', () => {
   it('answers If-None-Match with 304 while the next card is unchanged, and 200 once it changed', async () => {
     const { api } = await learnerWithDeck();

@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every account (admins) */
+    /** Every account in email order, paged by cursor (admins) */
     get: operations['listUsers'];
     put?: never;
     /** Create a student account */
@@ -985,7 +985,12 @@ export type $defs = Record<string, never>;
 export interface operations {
   listUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description nextCursor from the previous page; omit for the first page. */
+        cursor?: string;
+        /** @description Rows per page, 1–100 (default 50). */
+        limit?: string;
+      };
       header?: {
         /** @description The ETag of a response you hold; 304 when it still matches. */
         'If-None-Match'?: string;
@@ -1003,7 +1008,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            users: {
+            items: {
               /** Format: uuid */
               id: string;
               email: string;
@@ -1017,10 +1022,13 @@ export interface operations {
               createdAt: string;
               disabledAt: string | null;
             }[];
+            /** @description The cursor of the next page; null on the last page. */
+            nextCursor: string | null;
           };
         };
       };
       304: components['responses']['not_modified'];
+      400: components['responses']['invalid'];
       401: components['responses']['unauthenticated'];
       403: components['responses']['forbidden'];
       500: components['responses']['internal'];

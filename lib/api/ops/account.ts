@@ -4,12 +4,20 @@
  */
 import { z } from 'zod';
 import type { Actor } from '@/lib/data/actor';
-import { changePassword, listUsers, setUserDisabled, setUserRole, updateProfile } from '@/lib/data/users';
+import { getUserForAdmin, listUsersPage, type AdminUserView } from '@/lib/data/admin-users';
+import { pageQuerySchema } from '@/lib/data/paging';
+import { changePassword, setUserDisabled, setUserRole, updateProfile } from '@/lib/data/users';
 import { changePasswordSchema, profileSchema as profileInputSchema, roleSchema } from '@/lib/validation/account';
-import { NotFound } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { defineOperation } from '../operation';
-import { adminUserListSchema, fitRequestSchema, iso, passwordChangedSchema, profileSchema } from '../schemas';
+import {
+  adminUserPageSchema,
+  adminUserSchema,
+  fitRequestSchema,
+  iso,
+  passwordChangedSchema,
+  profileSchema,
+} from '../schemas';
 
 const profileOf = (user: Omit<Actor, 'sessionId'> | Awaited<ReturnType<typeof updateProfile>>) => ({
   id: user.id,
@@ -65,22 +73,26 @@ export const changePasswordOp = defineOperation({
   },
 });
 
+const adminUserOf = (u: AdminUserView) => ({
+  ...profileOf(u),
+  createdAt: iso(u.createdAt),
+  disabledAt: iso(u.disabledAt),
+});
+
 export const listUsersOp = defineOperation({
   operationId: 'listUsers',
   method: 'GET',
   path: '/users',
-  summary: 'Every account (admins)',
+  summary: 'Every account in email order, paged by cursor (admins)',
   tags: ['admin'],
   auth: 'user',
-  response: adminUserListSchema,
+  query: pageQuerySchema,
+  response: adminUserPageSchema,
   errors: ['forbidden'],
-  handler: async ({ actor }) => ({
-    users: (await listUsers(actor)).map((u) => ({
-      ...profileOf(u),
-      createdAt: iso(u.createdAt),
-      disabledAt: iso(u.disabledAt),
-    })),
-  }),
+  handler: async ({ actor, query }) => {
+    const page = await listUsersPage(actor, query);
+    return { items: page.items.map(adminUserOf), nextCursor: page.nextCursor };
+  },
 });
 
 export const updateUserOp = defineOperation({
@@ -98,14 +110,12 @@ export const updateUserOp = defineOperation({
     z.strictObject({ role: roleSchema }),
     z.strictObject({ disabled: z.boolean({ error: 'errors.invalid' }) }),
   ]),
-  response: adminUserListSchema.shape.users.element,
+  response: adminUserSchema,
   errors: ['forbidden', 'not_found', 'conflict'],
   handler: async ({ actor, params, body }) => {
     if ('role' in body) await setUserRole(actor, params.userId, body.role);
     else await setUserDisabled(actor, params.userId, body.disabled);
-    const user = (await listUsers(actor)).find((u) => u.id === params.userId);
-    if (!user) throw new NotFound();
-    return { ...profileOf(user), createdAt: iso(user.createdAt), disabledAt: iso(user.disabledAt) };
+    return adminUserOf(await getUserForAdmin(actor, params.userId));
   },
 });
 
