@@ -67,10 +67,16 @@ const PARITY: Record<string, string> = {
 };
 
 /**
- * Operations another branch is adding (the token-expiry work adds revokeToken). While one is missing, this list
- * must name it, and once it exists this list must not: so the parity check above cannot pass by forgetting it.
+ * Operations the browser has (or is getting) that other branches add to the API: token listing and revocation with
+ * the token-expiry work, data export and account deletion with the data-rights work. Required like the rest.
  */
-const AWAITING_MERGE = new Set(['revokeToken']);
+const FROM_OTHER_BRANCHES = ['listTokens', 'revokeToken', 'exportMyData', 'deleteMyAccount'];
+
+/**
+ * Of those, the ones not in this branch yet. While one is missing this list must name it, and once it exists this
+ * list must not, so the check cannot pass by forgetting one: whoever merges deletes each name as its operation lands.
+ */
+const AWAITING_MERGE = new Set(['listTokens', 'revokeToken', 'exportMyData', 'deleteMyAccount']);
 
 async function serverActions(): Promise<string[]> {
   const dir = resolve(import.meta.dirname, '../../app/_actions');
@@ -95,7 +101,7 @@ describe('parity with the browser', () => {
 
   it('has every operation the parity list names (except those still awaiting another branch)', () => {
     const ids = new Set(operations.map((op) => op.operationId));
-    const missing = [...new Set(Object.values(PARITY))].filter((id) => !ids.has(id));
+    const missing = [...new Set([...Object.values(PARITY), ...FROM_OTHER_BRANCHES])].filter((id) => !ids.has(id));
     expect(missing.sort()).toEqual([...AWAITING_MERGE].sort());
   });
 });
