@@ -12,7 +12,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
 import { classForInstructor, requireActiveMember } from '../classes/access';
 import { decodeCursor, DEFAULT_PAGE, pageInputSchema, pageOf, pageQuerySchema, type Page } from '../paging';
-import { memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB } from './memory';
+import { memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB, readStoredState } from './memory';
 import { settingsOf } from './settings';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +50,6 @@ const include = { revocation: true, card: { select: { courseId: true, lessonId: 
 type Row = Prisma.ReviewLogGetPayload<{ include: typeof include }>;
 
 function viewOf(row: Row): ReviewView {
-  const after = row.stateAfter as { due?: unknown };
   return {
     id: row.id,
     cardId: row.cardId,
@@ -63,7 +62,7 @@ function viewOf(row: Row): ReviewView {
     rating: RATING_FROM_DB[row.rating],
     durationMs: row.durationMs,
     answeredAt: row.answeredAt.toISOString(),
-    dueAfter: typeof after.due === 'string' ? after.due : row.answeredAt.toISOString(),
+    dueAfter: readStoredState(row.stateAfter).due.toISOString(),
     revoked: row.revocation ? (row.revocation.reason === 'UNDONE' ? 'undone' : 'rerated') : null,
     revisesId: row.revisesId,
   };
