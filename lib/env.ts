@@ -32,6 +32,11 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/]+$/, 'APP_URL must be an origin such as https://ingat.example.ac.id (no path)')
     .optional(),
+  /**
+   * 'off' lifts the API's per-user and per-IP request limits (lib/limits). Only for load tests that play thousands
+   * of learners from one address at machine speed (npm run bench:review); never in service.
+   */
+  API_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Set by the launcher when it seeded demo accounts (embedded database only). */
   INGAT_DEMO: z.enum(['0', '1']).default('0'),
 });

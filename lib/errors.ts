@@ -6,7 +6,16 @@ export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   constructor(
-    readonly code: 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'rate_limited',
+    readonly code:
+      | 'not_found'
+      | 'forbidden'
+      | 'unauthenticated'
+      | 'conflict'
+      | 'invalid'
+      | 'rate_limited'
+      | 'too_large'
+      | 'unsupported_media_type'
+      | 'idempotency_mismatch',
     /** A message-catalogue key, translated where the error is shown. */
     readonly messageKey: string,
     readonly fieldErrors: FieldErrors = {},
@@ -48,6 +57,28 @@ export class RateLimited extends AppError {
   }
 }
 
+/** A request body over the limit, counted as it arrives (the JSON API; 413). */
+export class TooLarge extends AppError {
+  constructor(messageKey = 'api.tooLarge') {
+    super('too_large', messageKey);
+  }
+}
+/** A request body that is not JSON (the JSON API; 415). */
+export class UnsupportedMediaType extends AppError {
+  constructor(messageKey = 'api.unsupportedMediaType') {
+    super('unsupported_media_type', messageKey);
+  }
+}
+/**
+ * An idempotency key sent again with a different request: replaying the first result would hide the difference,
+ * and acting on the second would break the key's promise, so neither happens (422, as payment APIs answer).
+ */
+export class IdempotencyMismatch extends AppError {
+  constructor(messageKey = 'api.idempotencyMismatch') {
+    super('idempotency_mismatch', messageKey);
+  }
+}
+
 export const HTTP_STATUS: Record<AppError['code'], number> = {
   not_found: 404,
   forbidden: 403,
@@ -55,4 +86,7 @@ export const HTTP_STATUS: Record<AppError['code'], number> = {
   conflict: 409,
   invalid: 400,
   rate_limited: 429,
+  too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_mismatch: 422,
 };

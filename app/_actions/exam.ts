@@ -7,6 +7,7 @@ import { requestNow } from '@/lib/clock';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
 import { saveMockExamAnswer, startMockExam, submitMockExam } from '@/lib/data/exam/mock-exams';
 import { AppError } from '@/lib/errors';
+import { formNumber } from '@/lib/forms/numbers';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
 
@@ -34,7 +35,11 @@ export async function startMockExamAction(_prev: FormState, formData: FormData):
   try {
     const started = await startMockExam(
       await currentActor(),
-      { courseId: formData.get('courseId'), questions: formData.get('questions'), minutes: formData.get('minutes') },
+      {
+        courseId: formData.get('courseId'),
+        questions: formNumber(formData.get('questions')),
+        minutes: formNumber(formData.get('minutes')),
+      },
       await requestNow(),
     );
     id = started.id;

@@ -8,6 +8,7 @@ import { adjustAnswer, submitAnswer, undoAnswer } from '@/lib/data/review/answer
 import { addCourseToDeck, addLessonToDeck } from '@/lib/data/review/deck';
 import { updateReviewSettings } from '@/lib/data/review/settings';
 import { AppError } from '@/lib/errors';
+import { formNumber } from '@/lib/forms/numbers';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
 
@@ -67,15 +68,18 @@ export async function addToDeckAction(_prev: FormState, formData: FormData): Pro
   }
 }
 
+/** The form asks for desired retention in percent; the setting is a fraction. */
+const percent = (value: unknown) => (typeof value === 'number' ? value / 100 : value);
+
 export async function updateReviewSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { t } = await getT();
   const values = formValues(formData);
   try {
     const { rescheduledCards } = await updateReviewSettings(await currentActor(), {
-      desiredRetention: Number(formData.get('desiredRetention')) / 100,
-      newPerDay: formData.get('newPerDay'),
-      maxReviewsPerDay: formData.get('maxReviewsPerDay'),
-      rolloverHour: formData.get('rolloverHour'),
+      desiredRetention: percent(formNumber(formData.get('desiredRetention'))),
+      newPerDay: formNumber(formData.get('newPerDay')),
+      maxReviewsPerDay: formNumber(formData.get('maxReviewsPerDay')),
+      rolloverHour: formNumber(formData.get('rolloverHour')),
     });
     revalidatePath('/', 'layout');
     return { status: 'ok', message: t('settings.saved', { cards: rescheduledCards }), values };

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requestNow } from '@/lib/clock';
+import Link from 'next/link';
 import { requirePageActor } from '@/lib/auth/session';
 import { listApiTokens } from '@/lib/data/api-tokens';
 import { getReviewSettings } from '@/lib/data/review/settings';
@@ -60,6 +61,9 @@ export default async function SettingsPage() {
       <section className="card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t('settings.tokensTitle')}</h2>
         <p>{t('settings.tokensLead')}</p>
+        <p>
+          <Link href="/developers">{t('developers.title')}</Link>
+        </p>
         <ApiTokens
           tokens={tokens.map((tok) => ({
             id: tok.id,

@@ -5,14 +5,24 @@
  * API's error JSON. The session and the clock come in as dependencies, so tests can
  * call this without a Next request scope; the route handler passes the real ones (./route-handlers.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { clientIp } from '@/lib/auth/client-ip';
 import type { Actor } from '@/lib/data/actor';
-import { Invalid, NotFound } from '@/lib/errors';
+import { Invalid, NotFound, RateLimited } from '@/lib/errors';
+import { consume, type LimitState } from '@/lib/limits/limits';
 import { authenticate } from './authenticate';
+import { readJsonBody } from './body';
+import { decodablePath } from './malformed-path';
 import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
-import { errorResponse, fileResponse, jsonResponse, localeFromAcceptLanguage } from './respond';
+import {
+  errorResponse,
+  fileResponse,
+  jsonResponse,
+  jsonTextResponse,
+  localeFromAcceptLanguage,
+  notModifiedResponse,
+} from './respond';
 import { csvFileSchema } from './schemas';
 
 export interface ApiDeps {
@@ -21,8 +31,6 @@ export interface ApiDeps {
   now: () => Promise<Date>;
 }
 
-/** No operation takes more than a few kilobytes; a larger body is refused before it is parsed. */
-const MAX_BODY_CHARS = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 interface Match {
@@ -79,19 +87,32 @@ export function findOperation(
   return best ?? { allowed };
 }
 
-/** The request body as JSON. An empty body is `undefined` (the schema decides whether that is acceptable). */
-async function readJson(request: Request): Promise<unknown> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_CHARS)
-    throw new Invalid({ _form: ['errors.invalid'] });
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) throw new Invalid({ _form: ['errors.invalid'] });
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new Invalid({ _form: ['errors.invalid'] });
-    throw error;
-  }
+/** A path whose percent-encoding is broken (`%ZZ`) is a malformed request: 400, before any matching. */
+function assertDecodablePath(path: string): void {
+  if (!decodablePath(path)) throw new Invalid({ _form: ['api.malformedPath'] });
+}
+
+function limitHeaders(state: LimitState | null): Record<string, string> {
+  if (!state) return {};
+  return {
+    'RateLimit-Limit': String(state.limit),
+    'RateLimit-Remaining': String(state.remaining),
+    'RateLimit-Reset': String(state.resetSeconds),
+  };
+}
+
+/**
+ * A weak validator of a JSON body: a client that polls (the next card, statistics) sends it back in If-None-Match
+ * and gets 304 without a body while nothing changed. Weak, because the same JSON may be encoded differently.
+ */
+function etagOf(json: string): string {
+  return `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+}
+
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || strip(tag) === strip(etag));
 }
 
 export async function handleApiRequest(
@@ -105,31 +126,43 @@ export async function handleApiRequest(
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) : url.pathname;
 
-  const found = findOperation(request.method, path.replace(/\/+$/, '') || '/', operations);
-  if (!('operation' in found)) {
-    const headers = found.allowed.length > 0 ? { Allow: found.allowed.join(', ') } : undefined;
-    return errorResponse(new NotFound(), { locale, requestId, headers });
-  }
-  const { operation, params } = found;
-
+  let limit: LimitState | null = null;
   try {
+    assertDecodablePath(path);
+    const found = findOperation(request.method, path.replace(/\/+$/, '') || '/', operations);
+    if (!('operation' in found)) {
+      const headers = found.allowed.length > 0 ? { Allow: found.allowed.join(', ') } : undefined;
+      return errorResponse(new NotFound(), { locale, requestId, headers });
+    }
+    const { operation, params } = found;
     const now = await deps.now();
     const actor = operation.auth === 'user' ? (await authenticate(request, deps.sessionActor, now)).actor : null;
+    const client = { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') };
+    if (operation.limit) {
+      const outcome = await consume(operation.limit, { userId: actor?.id ?? null, ip: client.ip });
+      limit = outcome;
+      if (outcome && !outcome.allowed) throw new RateLimited(outcome.retryAfterSeconds, 'api.tooManyRequests');
+    }
     const result = await operation.run({
       actor,
-      body: operation.body ? await readJson(request) : undefined,
+      body: operation.body ? await readJsonBody(request) : undefined,
       query: Object.fromEntries(url.searchParams),
       params,
       now,
-      client: { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') },
+      client,
     });
     // A result that does not fit its schema is a bug: parse() throws, and the caller gets a 500.
     const output = operation.response.parse(result);
     const status = operation.successStatus ?? 200;
     if (operation.produces === 'text/csv')
       return fileResponse(csvFileSchema.parse(output), 'text/csv; charset=utf-8', status, requestId);
-    return jsonResponse(output, status, requestId);
+    if (operation.method !== 'GET') return jsonResponse(output, status, requestId, limitHeaders(limit));
+    const json = JSON.stringify(output);
+    const etag = etagOf(json);
+    if (matchesEtag(request.headers.get('if-none-match'), etag))
+      return notModifiedResponse(etag, requestId, limitHeaders(limit));
+    return jsonTextResponse(json, status, requestId, { ETag: etag, ...limitHeaders(limit) });
   } catch (error) {
-    return errorResponse(error, { locale, requestId });
+    return errorResponse(error, { locale, requestId, headers: limitHeaders(limit) });
   }
 }

@@ -14,7 +14,7 @@ type ErrorCode = AppError['code'] | 'internal';
 
 interface Parameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   schema: JsonSchema;
   description?: string;
@@ -40,6 +40,7 @@ export interface OpenApiDocument {
   components: {
     schemas: Record<string, JsonSchema>;
     responses: Record<string, unknown>;
+    headers: Record<string, unknown>;
     securitySchemes: Record<string, unknown>;
   };
 }
@@ -50,7 +51,13 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   forbidden: 'Not allowed (for browser sessions, also a write that did not come from this site).',
   not_found: 'No such resource, or not yours.',
   conflict: 'The resource changed or already exists.',
-  rate_limited: 'Too many attempts; wait the seconds in Retry-After.',
+  rate_limited:
+    'Too many requests (or sign-in attempts); wait the seconds in Retry-After. RateLimit-* headers tell the budget.',
+  too_large: 'The request body is over 64 KiB (counted as it arrives, whatever Content-Length says).',
+  unsupported_media_type: 'A request body must be `application/json` (a charset parameter is allowed).',
+  idempotency_mismatch:
+    'The idempotency key was already used with a different request body. Send a new key for a new request; ' +
+    'send the same key only to repeat exactly the same request.',
   internal: 'A server error; `requestId` identifies it in the logs.',
 };
 const ERROR_STATUS: Record<ErrorCode, number> = { ...HTTP_STATUS, internal: 500 };
@@ -98,6 +105,11 @@ function parametersOf(
 function errorCodesOf(op: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(op.errors ?? []);
   if (op.body || op.query || op.params) codes.add('invalid');
+  if (op.body) {
+    codes.add('too_large');
+    codes.add('unsupported_media_type');
+  }
+  if (op.limit) codes.add('rate_limited');
   if (op.auth === 'user') {
     codes.add('unauthenticated');
     if (op.method !== 'GET') codes.add('forbidden');
@@ -105,6 +117,26 @@ function errorCodesOf(op: Operation): ErrorCode[] {
   codes.add('internal');
   return [...codes].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b]);
 }
+
+const LIMIT_HEADERS = {
+  'RateLimit-Limit': { $ref: '#/components/headers/RateLimit-Limit' },
+  'RateLimit-Remaining': { $ref: '#/components/headers/RateLimit-Remaining' },
+  'RateLimit-Reset': { $ref: '#/components/headers/RateLimit-Reset' },
+};
+
+const HEADERS = {
+  'RateLimit-Limit': {
+    description: 'Requests allowed in the current window (per user and per IP; the tighter one is shown).',
+    schema: { type: 'integer' },
+  },
+  'RateLimit-Remaining': { description: 'Requests left in the current window.', schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the window starts over.', schema: { type: 'integer' } },
+  'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+  ETag: {
+    description: 'A weak validator of this JSON. Send it back in If-None-Match: 304 without a body while unchanged.',
+    schema: { type: 'string' },
+  },
+};
 
 /** The success response: the JSON of the response schema, or for a download the file and its name. */
 function successResponse(op: Operation, components: Record<string, JsonSchema>): unknown {
@@ -120,14 +152,43 @@ function successResponse(op: Operation, components: Record<string, JsonSchema>):
       },
       content: { 'text/csv': { schema: { type: 'string' } } },
     };
-  return { description, content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } } };
+  const headers = {
+    ...(op.method === 'GET' ? { ETag: { $ref: '#/components/headers/ETag' } } : {}),
+    ...(op.limit ? LIMIT_HEADERS : {}),
+  };
+  return {
+    description,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: { 'application/json': { schema: schemaOf(op.response, 'output', components) } },
+  };
 }
 
+/** For a GET: If-None-Match and its 304. */
+const CONDITIONAL: { parameter: Parameter; response: unknown } = {
+  parameter: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'The ETag of a response you hold; 304 when it still matches.',
+  },
+  response: { $ref: '#/components/responses/not_modified' },
+};
+
 function operationObject(op: Operation, components: Record<string, JsonSchema>): OpenApiOperation {
-  const parameters = [...parametersOf(op.params, 'path', components), ...parametersOf(op.query, 'query', components)];
+  const conditional = op.method === 'GET' && op.produces !== 'text/csv';
+  const parameters: Parameter[] = [
+    ...parametersOf(op.params, 'path', components),
+    ...parametersOf(op.query, 'query', components),
+    ...(conditional ? [CONDITIONAL.parameter] : []),
+  ];
   const responses: Record<string, unknown> = { [String(op.successStatus ?? 200)]: successResponse(op, components) };
+  if (conditional) responses['304'] = CONDITIONAL.response;
   for (const code of errorCodesOf(op))
-    responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+    responses[String(ERROR_STATUS[code])] =
+      code === 'rate_limited' && op.limit
+        ? { $ref: '#/components/responses/rate_limited_with_budget' }
+        : { $ref: `#/components/responses/${code}` };
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -155,24 +216,48 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
   for (const op of operations) {
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op, schemas);
   }
-  const errorResponses = Object.fromEntries(
+  const errorResponses: Record<string, unknown> = Object.fromEntries(
     (Object.keys(ERROR_DESCRIPTIONS) as ErrorCode[]).map((code) => [
       code,
       {
         description: ERROR_DESCRIPTIONS[code],
+        ...(code === 'rate_limited'
+          ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } }
+          : {}),
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       },
     ]),
   );
+  errorResponses.rate_limited_with_budget = {
+    description: ERROR_DESCRIPTIONS.rate_limited,
+    headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' }, ...LIMIT_HEADERS },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+  errorResponses.not_modified = {
+    description: 'Not modified: the ETag sent in If-None-Match still matches. No body.',
+    headers: { ETag: { $ref: '#/components/headers/ETag' } },
+  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Ingat API',
       version: '1',
-      description:
+      description: [
+        'Everything a signed-in person does in the browser, as JSON. A guide (getting a token, a first request, ' +
+          'idempotency, conflicts, errors) is at /developers, a rendered reference at /developers/reference.',
         'Authenticate with a personal access token (`Authorization: Bearer ingat_…`, created on the settings page ' +
-        'or with createToken) or with the browser session. Errors are `{"error": {"code", "message", "fields"?}}`; ' +
-        'messages follow Accept-Language (Indonesian by default, English on request).',
+          'or with createToken) or with the browser session (writes then need this site’s Origin).',
+        'Errors are `{"error": {"code", "message", "fields"?, "requestId"?}}`: branch on `code`; messages follow ' +
+          'Accept-Language (Indonesian by default, English on request). Request bodies are `application/json` ' +
+          '(415 otherwise), at most 64 KiB (413, counted as they arrive). Numbers must be JSON numbers.',
+        'Answers are idempotent by `idempotencyKey` (8–64 of A–Z a–z 0–9 - _; a new one per answer): the same ' +
+          'request again returns the first result, the same key with another body is 422 idempotency_mismatch. ' +
+          'A stale `cardVersion` is 409.',
+        'Answering, readiness and starting a mock exam are limited per user and per IP: RateLimit-Limit, ' +
+          'RateLimit-Remaining and RateLimit-Reset tell the budget; over it is 429 with Retry-After. Every JSON ' +
+          'GET has an ETag: send it in If-None-Match to get 304 while nothing changed (poll the next card or the ' +
+          'statistics this way). Lists that grow are paged: pass `nextCursor` back as `cursor`.',
+      ].join('\n\n'),
     },
     servers: [{ url: API_BASE }],
     tags: [...new Set(operations.flatMap((op) => op.tags))].map((name) => ({ name })),
@@ -180,6 +265,7 @@ export function openApiDocument(operations: readonly Operation[] = registry): Op
     components: {
       schemas,
       responses: errorResponses,
+      headers: HEADERS,
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token (ingat_…).' },
         sessionCookie: {

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { requireActor, type Actor } from '@/lib/data/actor';
 import type { AppError } from '@/lib/errors';
+import type { PolicyName } from '@/lib/limits/limits';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 /** Where the operations live; their paths are relative to it. */
@@ -67,6 +68,11 @@ interface Meta<B, Q, P, R> {
   produces?: Produces<R>;
   /** Errors the handler itself may answer with, for the document (input, auth and CSRF errors are added). */
   errors?: readonly AppError['code'][];
+  /**
+   * A request limit (lib/limits) for an expensive operation: one point per call, per user and per IP, taken before
+   * the handler runs. Responses carry RateLimit-* headers; over the limit is 429 with Retry-After.
+   */
+  limit?: PolicyName;
 }
 
 export type OperationSpec<B, Q, P, R extends z.ZodType> = Meta<B, Q, P, R> &

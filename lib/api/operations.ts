@@ -33,11 +33,39 @@ import { nextCard } from '@/lib/data/review/next-card';
 import { learnerStats } from '@/lib/data/review/stats';
 import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@/lib/data/review/settings';
 import { signUp } from '@/lib/data/users';
+import { AppError, Unauthenticated } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
-import { accountOperations } from './account-operations';
+import { accountOperations } from './ops/access';
 import { defineOperation, type Operation } from './operation';
-import { dataRightsOperations } from './operations-data-rights';
+import { dataRightsOperations } from './ops/data-rights';
+import {
+  changePasswordOp,
+  getMeOp,
+  listUsersOp,
+  requestParameterFitOp,
+  updateProfileOp,
+  updateUserOp,
+} from './ops/account';
+import {
+  addInstructorOp,
+  getClassOp,
+  listClassMembersOp,
+  listStudentReviewsOp,
+  removeStudentOp,
+  rotateJoinCodeOp,
+  setClassExamDateOp,
+} from './ops/classes';
+import {
+  addToDeckOp,
+  adjustAnswerOp,
+  answerInLessonOp,
+  getCardOp,
+  getCourseOp,
+  getDeckOp,
+  listCoursesOp,
+  listReviewsOp,
+} from './ops/learning';
 import {
   answerResultSchema,
   assignmentResultSchema,
@@ -67,6 +95,16 @@ import {
 const undoAnswerBody = undoAnswerSchema
   .default({})
   .describe('Omit reviewLogId (or send no body) to undo the latest answer.');
+
+/**
+ * A wrong email or password is a failed authentication: 401, not the 400 a form shows it as (lib/data reports it as
+ * Invalid so the sign-in form can show it beside the fields).
+ */
+function wrongPasswordIs401(error: unknown): never {
+  if (error instanceof AppError && error.messageKey === 'errors.badCredentials')
+    throw new Unauthenticated('errors.badCredentials');
+  throw error;
+}
 
 const signUpOp = defineOperation({
   operationId: 'signUp',
@@ -98,9 +136,9 @@ const createTokenOp = defineOperation({
   successStatus: 201,
   body: createTokenWithPasswordSchema,
   response: createdTokenSchema,
-  errors: ['forbidden', 'rate_limited'],
+  errors: ['unauthenticated', 'forbidden', 'rate_limited'],
   handler: async ({ body, client, now }) => {
-    const token = await createTokenWithPassword(body, client, now);
+    const token = await createTokenWithPassword(body, client, now).catch(wrongPasswordIs401);
     return { ...token, createdAt: iso(token.createdAt), expiresAt: iso(token.expiresAt) };
   },
 });
@@ -123,13 +161,18 @@ const submitAnswerOp = defineOperation({
   path: '/review/answers',
   summary: 'Answer the card that was shown',
   description:
-    'Graded on the server. Idempotent by idempotencyKey (a repeat returns the first result); 409 when the card ' +
-    'changed since cardVersion was shown.',
+    'Graded on the server. Idempotent by idempotencyKey: a new random key (8–64 of A–Z, a–z, 0–9, "-", "_") for ' +
+    'each new answer; sending exactly the same request again (after a timeout, say) returns the first result and ' +
+    'records nothing twice; the same key with a different body is 422 idempotency_mismatch. 409 when the card ' +
+    'changed since cardVersion was shown (answered elsewhere): read the next card again. The result carries the ' +
+    'rating, the next due date, when it was recorded, and the adjustments the learner may still make ' +
+    '(adjustAnswer).',
   tags: ['review'],
   auth: 'user',
   body: submitAnswerSchema,
   response: answerResultSchema,
-  errors: ['not_found', 'conflict'],
+  errors: ['not_found', 'conflict', 'idempotency_mismatch'],
+  limit: 'answers',
   handler: ({ actor, body, now }) => submitAnswer(actor, body, now),
 });
 
@@ -191,7 +234,7 @@ const createClassOp = defineOperation({
   method: 'POST',
   path: '/classes',
   summary: 'Create a class for a course (instructors and admins)',
-  description: 'The caller becomes its instructor. The join code is on the class page (it is not in this response).',
+  description: 'The caller becomes its instructor. Read the join code with getClass.',
   tags: ['classes'],
   auth: 'user',
   successStatus: 201,
@@ -263,8 +306,10 @@ const getStudentProgressOp = defineOperation({
   operationId: 'getStudentProgress',
   method: 'GET',
   path: '/classes/{classId}/students/{studentId}/progress',
-  summary: 'A student’s statistics, for an instructor of the class',
-  description: 'The same statistics the student sees on their own statistics page (getStats).',
+  summary: 'A student’s statistics in the class’s course, for an instructor of the class',
+  description:
+    'The statistics the student sees on their own statistics page (getStats), counting only the class’s course: ' +
+    'cards, answers, streak and retention in other courses are not the instructor’s to see.',
   tags: ['classes'],
   auth: 'user',
   params: classParams.extend({ studentId: uuidParam }),
@@ -397,6 +442,7 @@ const getReadinessOp = defineOperation({
   params: courseParams,
   response: readinessViewSchema,
   errors: ['not_found'],
+  limit: 'readiness',
   handler: ({ actor, params, now }) => getReadiness(actor, params.courseId, now),
 });
 
@@ -415,6 +461,7 @@ const startMockExamOp = defineOperation({
   body: startMockExamSchema.omit({ courseId: true }),
   response: mockExamSummarySchema,
   errors: ['not_found'],
+  limit: 'mockExamStart',
   handler: ({ actor, params, body, now }) => startMockExam(actor, { courseId: params.courseId, ...body }, now),
 });
 
@@ -443,10 +490,11 @@ const saveMockExamAnswerOp = defineOperation({
   tags: ['exams'],
   auth: 'user',
   params: examParams.extend({
-    position: z.coerce
-      .number({ error: 'validation.examPosition' })
-      .int('validation.examPosition')
-      .min(0, 'validation.examPosition'),
+    position: z
+      .string()
+      .regex(/^\d{1,4}$/, 'validation.examPosition')
+      .transform(Number)
+      .describe('0, 1, 2, … in plain digits.'),
   }),
   body: saveMockExamAnswerSchema.pick({ response: true }),
   response: savedExamAnswerSchema,
@@ -488,19 +536,40 @@ const getMockExamResultOp = defineOperation({
 export const operations: readonly Operation[] = [
   signUpOp,
   createTokenOp,
+  getMeOp,
+  updateProfileOp,
+  changePasswordOp,
+  listUsersOp,
+  updateUserOp,
+  listCoursesOp,
+  getCourseOp,
+  getDeckOp,
+  addToDeckOp,
   getNextCardOp,
   submitAnswerOp,
+  adjustAnswerOp,
   undoAnswerOp,
+  answerInLessonOp,
+  listReviewsOp,
+  getCardOp,
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  requestParameterFitOp,
   ...dataRightsOperations,
   createClassOp,
   listClassesOp,
   joinClassOp,
+  getClassOp,
+  rotateJoinCodeOp,
+  setClassExamDateOp,
+  addInstructorOp,
+  listClassMembersOp,
+  removeStudentOp,
   assignLessonOp,
   getClassProgressOp,
   getStudentProgressOp,
+  listStudentReviewsOp,
   getItemAnalysisOp,
   exportClassProgressCsvOp,
   exportItemAnalysisCsvOp,

@@ -10,31 +10,33 @@ import { requestLogger } from '@/lib/log';
 import type { z } from 'zod';
 import type { apiErrorSchema } from './schemas';
 
+export { localeFromAcceptLanguage } from './locale';
+
 type ApiErrorBody = z.input<typeof apiErrorSchema>;
 
 const BASE_HEADERS = { 'Cache-Control': 'no-store' } as const;
 
-/**
- * The message language from Accept-Language: the supported language with the highest weight, Indonesian when the
- * header names neither (or is absent). "en-US,en;q=0.9" → en; "id,en;q=0.8" → id; "fr" → id.
- */
-export function localeFromAcceptLanguage(header: string | null): Locale {
-  let best: { locale: Locale; q: number } | null = null;
-  for (const part of (header ?? '').split(',')) {
-    const [range = '', ...params] = part.trim().split(';');
-    const primary = range.trim().toLowerCase().split('-')[0];
-    const locale = LOCALES.find((l) => l === primary);
-    if (!locale) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
-    if (!best || q > best.q) best = { locale, q };
-  }
-  return best?.locale ?? DEFAULT_LOCALE;
-}
-
 export function jsonResponse(body: unknown, status: number, requestId: string, headers: HeadersInit = {}): Response {
   return Response.json(body, { status, headers: { ...BASE_HEADERS, 'x-request-id': requestId, ...headers } });
+}
+
+/** JSON already serialised (the dispatcher hashes it for the ETag first). */
+export function jsonTextResponse(json: string, status: number, requestId: string, headers: HeadersInit = {}): Response {
+  return new Response(json, {
+    status,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json', 'x-request-id': requestId, ...headers },
+  });
+}
+
+/**
+ * 304 for a conditional GET whose ETag still matches. `no-store` stays: the client keeps its own copy and asks
+ * each time; no shared cache keeps a learner's data.
+ */
+export function notModifiedResponse(etag: string, requestId: string, headers: HeadersInit = {}): Response {
+  return new Response(null, {
+    status: 304,
+    headers: { ...BASE_HEADERS, ETag: etag, 'x-request-id': requestId, ...headers },
+  });
 }
 
 /**

@@ -61,9 +61,24 @@ export const itemViewSchema = z.discriminatedUnion('kind', [
     id: z.string(),
     prompt: z.string(),
     lefts: z.array(option),
-    rights: z.array(option),
+    rights: z
+      .array(option)
+      .describe(
+        'Shuffled for each showing. Their ids (r0, r1, …) name positions in this showing, not fixed parts: answer ' +
+          'with the ids of the showing you got (its cardVersion); the next showing may order them differently.',
+      ),
   }),
-  z.object({ kind: z.literal('ordering'), id: z.string(), prompt: z.string(), steps: z.array(option) }),
+  z.object({
+    kind: z.literal('ordering'),
+    id: z.string(),
+    prompt: z.string(),
+    steps: z
+      .array(option)
+      .describe(
+        'Shuffled for each showing. Their ids (s0, s1, …) name positions in this showing, not fixed steps: answer ' +
+          'with the ids of the showing you got; the next showing may order them differently.',
+      ),
+  }),
 ]);
 
 const phaseSchema = z.enum(['new', 'learning', 'review', 'relearning']);
@@ -139,10 +154,25 @@ export const answerResultSchema = feedbackSchema.extend({
   reviewLogId: z.uuid(),
   cardId: z.uuid(),
   cardVersion: z.number().int(),
-  rating: ratingSchema,
-  adjustments: z.array(z.enum(['guessed', 'easy', 'hard'])),
-  proposeHard: z.boolean(),
-  nextDue: instant,
+  rating: ratingSchema.describe(
+    'How the answer was scheduled: "good" for a right answer, "again" for a wrong one (re-rated by adjustAnswer).',
+  ),
+  adjustments: z
+    .array(z.enum(['guessed', 'easy', 'hard']))
+    .describe(
+      'Qualifications the learner may still make to this answer with adjustAnswer, as the browser’s G/H/E keys do: ' +
+        '"guessed" (right by luck: rated "again"), "hard" (right but with effort: "hard"), "easy" (effortless: ' +
+        '"easy"). Offered only for the latest right answer rated "good" and not yet revised; empty otherwise.',
+    ),
+  proposeHard: z
+    .boolean()
+    .describe(
+      'The answer was right but slow for this item (longer than learners usually take): the browser suggests ' +
+        '"hard". Only a suggestion; nothing changes unless adjustAnswer is called.',
+    ),
+  nextDue: instant.describe('When the card is due next, after this answer.'),
+  answeredAt: instant.describe('When the answer was recorded, by the server’s clock.'),
+  durationMs: z.number().int().describe('The answer time the client reported.'),
 });
 
 export const undoResultSchema = z.object({
@@ -499,9 +529,154 @@ export const mockExamResultSchema = mockExamSummarySchema.extend({
       feedback: feedbackSchema,
       sources: z.array(sourceViewSchema),
       lessonId: z.string(),
+      review: z
+        .object({ reviewLogId: z.uuid(), rating: ratingSchema, dueAfter: instant })
+        .nullable()
+        .describe(
+          'The answer as recorded in the review log: its rating and the card’s next due date. null: unanswered.',
+        ),
     }),
   ),
 });
+
+/** A page of a list that grows; pass nextCursor back as `cursor` for the next one. */
+function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe('The cursor of the next page; null on the last page.'),
+  });
+}
+
+export const courseSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  language: z.enum(['id', 'en']),
+  lessons: z.number().int(),
+});
+
+export const courseListSchema = z.object({ courses: z.array(courseSummarySchema) });
+
+/** Mirrors CourseOutline in lib/data/courses.ts. */
+export const courseOutlineSchema = courseSummarySchema.extend({
+  lessonList: z.array(
+    z.object({
+      id: z.string(),
+      order: z.number().int(),
+      title: z.string(),
+      summary: z.string(),
+      items: z.number().int().describe('Active questions of the lesson.'),
+      inDeck: z.number().int().describe('How many of them are in the caller’s deck.'),
+    }),
+  ),
+});
+
+/** Mirrors DeckLesson in lib/data/review/deck-api.ts. */
+export const deckSchema = z.object({
+  lessons: z.array(
+    z.object({
+      courseId: z.string(),
+      lessonId: z.string(),
+      lessonTitle: z.string(),
+      cards: z.number().int().describe('The lesson’s cards in the deck.'),
+      items: z.number().int().describe('The lesson’s active questions.'),
+    }),
+  ),
+});
+
+export const deckAddResultSchema = z.object({
+  added: z.number().int().describe('New cards (0 when everything was already in the deck).'),
+  total: z.number().int().describe('Active questions of the lesson or course.'),
+});
+
+/** Mirrors ReviewView in lib/data/review/history.ts. */
+export const reviewSchema = z.object({
+  id: z.uuid(),
+  cardId: z.uuid(),
+  itemId: z.string(),
+  courseId: z.string(),
+  lessonId: z.string(),
+  source: z.enum(['review', 'lesson', 'exam']),
+  correct: z.boolean(),
+  score: z.number(),
+  rating: ratingSchema,
+  durationMs: z.number().int(),
+  answeredAt: instant,
+  dueAfter: instant.describe('The card’s due date after this answer.'),
+  revoked: z
+    .enum(['undone', 'rerated'])
+    .nullable()
+    .describe('null: counts. "undone": taken back. "rerated": replaced by a later row (revisesId points back).'),
+  revisesId: z.uuid().nullable(),
+});
+
+export const reviewPageSchema = pageSchema(reviewSchema);
+
+/** Mirrors CardDetail in lib/data/review/history.ts. */
+export const cardDetailSchema = z.object({
+  cardId: z.uuid(),
+  itemId: z.string(),
+  courseId: z.string(),
+  lessonId: z.string(),
+  version: z.number().int().describe('The cardVersion an answer to it must name.'),
+  phase: phaseSchema,
+  due: instant,
+  stabilityDays: z.number().describe('FSRS stability: days until recall falls to 90%. 0 before the first answer.'),
+  difficulty: z.number().describe('FSRS difficulty, 1 (easy) to 10 (hard). 0 before the first answer.'),
+  retrievability: z
+    .number()
+    .nullable()
+    .describe('Probability of recall now, with the learner’s own FSRS weights; null before the first answer.'),
+  scheduledDays: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  lastReview: instant.nullable(),
+});
+
+/** Mirrors ClassDetail in lib/data/classes/classes.ts. */
+export const classDetailSchema = z.object({
+  id: classId,
+  name: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  examDate: instant.nullable(),
+  as: z.enum(['instructor', 'member']),
+  joinCode: z.string().nullable().describe('For instructors (and admins) only; null for members.'),
+  instructors: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+  assignments: z.array(z.object({ lessonId: z.string(), lessonTitle: z.string(), dueAt: instant })),
+  lessons: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+
+export const joinCodeSchema = z.object({ joinCode: z.string().describe('The new code; the old one stops working.') });
+
+export const classExamDateSchema = z.object({
+  examDate: instant.nullable().describe('09:00 on the exam day in the instructor’s time zone; null when cleared.'),
+});
+
+export const instructorAddedSchema = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const memberRemovedSchema = z.object({ studentId: z.uuid(), removed: z.literal(true) });
+
+/** Mirrors MemberView in lib/data/classes/members.ts. */
+export const memberPageSchema = pageSchema(
+  z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), joinedAt: instant }),
+);
+
+export const profileSchema = userSchema.omit({ createdAt: true });
+
+export const passwordChangedSchema = z.object({ changed: z.literal(true) });
+
+export const adminUserSchema = userSchema.extend({ disabledAt: instant.nullable() });
+export const adminUserPageSchema = pageSchema(adminUserSchema);
+
+export const fitRequestSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.enum(['queued', 'alreadyQueued']) }),
+  z.object({
+    status: z.literal('tooFew'),
+    answers: z.number().int().describe('Answers so far that a fit would use.'),
+    needed: z.number().int(),
+  }),
+]);
 
 /**
  * What the handler of a file-download operation (`produces: 'text/csv'`) returns; the dispatcher sends `body` as

@@ -40,7 +40,7 @@ export function translator(locale: Locale): Translate {
 
 /**
  * The parameters an error message may use for a wait: `{wait}` ("40 detik", "3 menit"), and `{minutes}` rounded up.
- * @example retryParams(90, translator('en')) // { wait: '2 minutes', minutes: 2 }
+ * @example retryParams(90, translator('en')) // { wait: '2 minutes', minutes: 2, seconds: 90 }
  */
 export function retryParams(retryAfterSeconds: number | undefined, t: Translate): { wait: string; minutes: number } {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 0));

@@ -1,6 +1,7 @@
 /**
  * Exam preparation over /api/v1: the exam date, readiness and a mock exam from start to result, through the same
- * dispatcher the route handler uses (session and clock injected), against the real database.
+ * dispatcher the route handler uses (session and clock injected), against the real database. The journey goes
+ * through the typed client generated from the OpenAPI document; the refusals send raw requests.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { classDetail, createClass, joinClass, setExamDate } from '@/lib/data/cla
 import { db } from '@/lib/db/client';
 import type { ItemView } from '@/lib/domain/item-view';
 import { responseFor } from '../support/answers';
+import { apiClient } from '../support/api-client';
 import { makeActor, PASSWORD, uniqueIp } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
@@ -80,82 +82,75 @@ async function answerFor(exam: ExamBody, position: number, correct: boolean) {
 describe('exam preparation over the API', () => {
   it('sets an exam date, forecasts readiness for it, and takes a mock exam from start to result', async () => {
     const { actor, token } = await studentWithToken();
+    let clock = NOW;
+    const api = apiClient({ token, now: () => clock, ip: uniqueIp() });
+    const course = { params: { path: { courseId: COURSE } } };
 
-    const date = await call('PUT', `/courses/${COURSE}/exam-date`, { token, body: { examDate: '2026-12-20' } });
-    expect(date.status).toBe(200);
+    const date = await api.PUT('/courses/{courseId}/exam-date', { ...course, body: { examDate: '2026-12-20' } });
+    expect(date.response.status).toBe(200);
     const exam = { examAt: '2026-12-20T02:00:00.000Z', source: 'own', className: null };
-    expect(date.json).toEqual(exam);
+    expect(date.data).toEqual(exam);
 
-    const readiness = await call('GET', `/courses/${COURSE}/readiness`, { token });
-    expect(readiness.status).toBe(200);
-    expect(readiness.json).toMatchObject({ examDate: exam.examAt, exam, forToday: false });
-    expect((readiness.json as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    const readiness = await api.GET('/courses/{courseId}/readiness', course);
+    expect(readiness.data).toMatchObject({ examDate: exam.examAt, exam, forToday: false });
+    expect(readiness.data!.items.length).toBeGreaterThan(0);
 
-    const started = await call('POST', `/courses/${COURSE}/mock-exams`, { token, body: { questions: 5, minutes: 10 } });
-    expect(started.status).toBe(201);
-    expect(started.json).toMatchObject({
+    const started = await api.POST('/courses/{courseId}/mock-exams', {
+      ...course,
+      body: { questions: 5, minutes: 10 },
+    });
+    expect(started.response.status).toBe(201);
+    expect(started.data).toMatchObject({
       questionCount: 5,
       startedAt: NOW.toISOString(),
       submittedAt: null,
       score: null,
     });
-    const examId = (started.json as { id: string }).id;
+    const examId = started.data!.id;
+    const attempt = { params: { path: { examId } } };
 
-    const taken = await readExam(token, examId);
-    expect(taken.json).toMatchObject({ id: examId, courseId: COURSE, status: 'open', remainingSec: 600 });
-    expect(taken.questions.map((q) => q.position)).toEqual([0, 1, 2, 3, 4]);
+    const taken = await api.GET('/mock-exams/{examId}', { ...attempt, parseAs: 'text' });
+    const takenExam = JSON.parse(taken.data!) as ExamBody;
+    expect(takenExam).toMatchObject({ id: examId, courseId: COURSE, status: 'open', remainingSec: 600 });
+    expect(takenExam.questions.map((q) => q.position)).toEqual([0, 1, 2, 3, 4]);
     for (const key of ['"correct"', '"answers"', '"explanation"', '"feedback"', '"key"'])
-      expect(taken.text).not.toContain(key);
+      expect(taken.data).not.toContain(key);
 
-    const later = at(new Date(NOW.getTime() + 2 * MIN));
-    const saved = await call('PUT', `/mock-exams/${examId}/answers/0`, {
-      token,
-      deps: later,
-      body: { response: await answerFor(taken, 0, true) },
+    const answerAt = (position: number) => ({ params: { path: { examId, position: String(position) } } });
+    clock = new Date(NOW.getTime() + 2 * MIN);
+    const saved = await api.PUT('/mock-exams/{examId}/answers/{position}', {
+      ...answerAt(0),
+      body: { response: await answerFor(takenExam, 0, true) },
     });
-    expect(saved.status).toBe(200);
-    expect(saved.json).toEqual({
-      position: 0,
-      savedAt: new Date(NOW.getTime() + 2 * MIN).toISOString(),
-      remainingSec: 480,
-    });
-    const wrong = { response: await answerFor(taken, 1, false) };
-    expect((await call('PUT', `/mock-exams/${examId}/answers/1`, { token, body: wrong })).status).toBe(200);
-    const reloaded = await readExam(token, examId, later);
-    expect(reloaded.questions.map((q) => q.response !== null)).toEqual([true, true, false, false, false]);
+    expect(saved.data).toEqual({ position: 0, savedAt: clock.toISOString(), remainingSec: 480 });
+    const wrong = { response: await answerFor(takenExam, 1, false) };
+    expect(
+      (await api.PUT('/mock-exams/{examId}/answers/{position}', { ...answerAt(1), body: wrong })).response.status,
+    ).toBe(200);
+    const reloaded = await api.GET('/mock-exams/{examId}', attempt);
+    expect(reloaded.data!.questions.map((q) => q.response !== null)).toEqual([true, true, false, false, false]);
 
-    const submitted = await call('POST', `/mock-exams/${examId}/submit`, { token, deps: later });
-    expect(submitted.status).toBe(200);
-    expect(submitted.json).toMatchObject({
-      id: examId,
-      score: 0.2,
-      submittedAt: new Date(NOW.getTime() + 2 * MIN).toISOString(),
-    });
-    const again = await call('POST', `/mock-exams/${examId}/submit`, {
-      token,
-      deps: at(new Date(NOW.getTime() + 3 * MIN)),
-    });
-    expect(again.status).toBe(200);
-    expect(again.text).toBe(submitted.text);
+    const submitted = await api.POST('/mock-exams/{examId}/submit', { ...attempt, parseAs: 'text' });
+    expect(submitted.response.status).toBe(200);
+    expect(JSON.parse(submitted.data!)).toMatchObject({ id: examId, score: 0.2, submittedAt: clock.toISOString() });
+    clock = new Date(NOW.getTime() + 3 * MIN);
+    const again = await api.POST('/mock-exams/{examId}/submit', { ...attempt, parseAs: 'text' });
+    expect(again.response.status).toBe(200);
+    expect(again.data).toBe(submitted.data);
     // Each saved answer is recorded once as exam evidence; unanswered questions are not evidence.
     expect(await db().reviewLog.count({ where: { userId: actor.id, source: 'EXAM' } })).toBe(2);
 
-    const result = await call('GET', `/mock-exams/${examId}/result`, { token, deps: later });
-    expect(result.status).toBe(200);
-    const graded = result.json as {
-      correctCount: number;
-      byLesson: { total: number }[];
-      questions: { correct: boolean; response: unknown; feedback: { explanation: string } }[];
-    };
+    const { data: graded } = await api.GET('/mock-exams/{examId}/result', attempt);
     expect(graded).toMatchObject({ id: examId, correctCount: 1, score: 0.2 });
-    expect(graded.questions.map((q) => q.correct)).toEqual([true, false, false, false, false]);
-    expect(graded.questions[2]!.response).toBeNull();
-    expect(graded.questions[0]!.feedback.explanation.length).toBeGreaterThan(10);
-    expect(graded.byLesson.reduce((s, l) => s + l.total, 0)).toBe(5);
+    expect(graded!.questions.map((q) => q.correct)).toEqual([true, false, false, false, false]);
+    expect(graded!.questions.map((q) => q.review?.rating ?? null)).toEqual(['good', 'again', null, null, null]);
+    expect(graded!.questions[2]!.response).toBeNull();
+    expect(graded!.questions[0]!.feedback.explanation.length).toBeGreaterThan(10);
+    expect(graded!.byLesson.reduce((s, l) => s + l.total, 0)).toBe(5);
 
-    const tooLate = await call('PUT', `/mock-exams/${examId}/answers/2`, { token, body: wrong });
-    expect(tooLate.status).toBe(409);
-    expect(tooLate.json).toMatchObject({ error: { code: 'conflict' } });
+    const tooLate = await api.PUT('/mock-exams/{examId}/answers/{position}', { ...answerAt(2), body: wrong });
+    expect(tooLate.response.status).toBe(409);
+    expect(tooLate.error?.error.code).toBe('conflict');
   });
 
   it('accepts the browser session, with writes only from this site', async () => {

@@ -15,9 +15,10 @@ import { APPLICATION_NAME, authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
 import { CLIENT_IP_HEADER } from '@/lib/auth/client-ip';
 import { SIGN_IN_POLICIES } from '@/lib/domain/auth/throttle';
-import type { ItemView } from '@/lib/domain/item-view';
+import type { ItemView, Response as ItemResponse } from '@/lib/domain/item-view';
 import { AppError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/catalogue';
+import { apiClient, type ApiClient } from '../support/api-client';
 import { makeActor, PASSWORD, uniqueEmail, uniqueIp } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
@@ -55,7 +56,7 @@ async function call(method: string, path: string, { body, rawBody, token, header
 }
 
 /** A response of the right shape for what was shown (right or wrong does not matter here). */
-function someResponse(view: ItemView) {
+function someResponse(view: ItemView): ItemResponse {
   switch (view.kind) {
     case 'single':
     case 'scenario':
@@ -134,8 +135,8 @@ describe('signing up and getting a token over the API', () => {
         body: { email, password: 'nope nope nope', name: 'x' },
         headers: from,
       });
-      expect(wrong.status).toBe(400);
-      expect(wrong.json).toMatchObject({ error: { code: 'invalid', message: 'Email atau kata sandi salah.' } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.json).toMatchObject({ error: { code: 'unauthenticated', message: 'Email atau kata sandi salah.' } });
     }
     const blocked = await call('POST', '/tokens', { body: { email, password: PASSWORD, name: 'x' }, headers: from });
     expect(blocked.status).toBe(429);
@@ -171,13 +172,26 @@ describe('signing up and getting a token over the API', () => {
 });
 
 describe('reviewing over the API', () => {
+  /** The typed client (generated from the OpenAPI document) with a learner's token. */
+  async function learnerClient() {
+    const { actor, token } = await learnerWithToken();
+    return { actor, api: apiClient({ token, now: () => NOW, ip: uniqueIp() }) };
+  }
+
+  async function shown(api: ApiClient) {
+    const { data, response } = await api.GET('/review/next', { parseAs: 'text' });
+    expect(response.status).toBe(200);
+    const next = (JSON.parse(data!) as NextCardBody).next;
+    if (!next) throw new Error('expected a card');
+    return { ...next, text: data! };
+  }
+
   it('never sends the answer key with the next card', async () => {
-    const { token } = await learnerWithToken();
+    const { api } = await learnerClient();
     for (let i = 0; i < 6; i++) {
-      const card = await nextCardWith(token);
+      const card = await shown(api);
       expect(card.text).not.toMatch(/"(correct|answer|answers|feedback|explanation|key|rejects)"/);
-      const answered = await call('POST', '/review/answers', {
-        token,
+      const answered = await api.POST('/review/answers', {
         body: {
           cardId: card.cardId,
           cardVersion: card.cardVersion,
@@ -186,13 +200,13 @@ describe('reviewing over the API', () => {
           durationMs: 5000,
         },
       });
-      expect(answered.status).toBe(200);
+      expect(answered.response.status).toBe(200);
     }
   });
 
   it('records an answer, returns the same result for a repeat, and undoes it', async () => {
-    const { token } = await learnerWithToken();
-    const card = await nextCardWith(token);
+    const { api } = await learnerClient();
+    const card = await shown(api);
     const body = {
       cardId: card.cardId,
       cardVersion: card.cardVersion,
@@ -200,30 +214,24 @@ describe('reviewing over the API', () => {
       response: someResponse(card.view),
       durationMs: 5000,
     };
-    const first = await call('POST', '/review/answers', { token, body });
-    expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ cardId: card.cardId, cardVersion: card.cardVersion + 1 });
-    const again = await call('POST', '/review/answers', { token, body });
-    expect(again.json).toEqual(first.json);
+    const first = await api.POST('/review/answers', { body });
+    expect(first.data).toMatchObject({ cardId: card.cardId, cardVersion: card.cardVersion + 1 });
+    const again = await api.POST('/review/answers', { body });
+    expect(again.data).toEqual(first.data);
 
-    const undone = await call('POST', '/review/undo', { token });
-    expect(undone.status).toBe(200);
-    expect(undone.json).toMatchObject({
-      cardId: card.cardId,
-      undoneReviewLogId: (first.json as { reviewLogId: string }).reviewLogId,
-    });
-    const nothing = await call('POST', '/review/undo', { token, body: {} });
-    expect(nothing.status).toBe(404);
-    expect(nothing.json).toMatchObject({
+    const undone = await api.POST('/review/undo', {});
+    expect(undone.data).toMatchObject({ cardId: card.cardId, undoneReviewLogId: first.data!.reviewLogId });
+    const nothing = await api.POST('/review/undo', { body: {} });
+    expect(nothing.response.status).toBe(404);
+    expect(nothing.error).toMatchObject({
       error: { code: 'not_found', message: 'Belum ada jawaban yang dapat dibatalkan.' },
     });
   });
 
   it("reports the token owner's statistics", async () => {
-    const { token } = await learnerWithToken();
-    const card = await nextCardWith(token);
-    await call('POST', '/review/answers', {
-      token,
+    const { api } = await learnerClient();
+    const card = await shown(api);
+    await api.POST('/review/answers', {
       body: {
         cardId: card.cardId,
         cardVersion: card.cardVersion,
@@ -232,9 +240,8 @@ describe('reviewing over the API', () => {
         durationMs: 5000,
       },
     });
-    const stats = await call('GET', '/stats', { token });
-    expect(stats.status).toBe(200);
-    expect(stats.json).toMatchObject({
+    const stats = await api.GET('/stats');
+    expect(stats.data).toMatchObject({
       todayKey: '2026-12-01',
       heatmap: { total: 1, activeDays: 1 },
       streak: { days: 1, includesToday: true },
@@ -507,18 +514,39 @@ describe('the OpenAPI document', () => {
       [
         'signUp',
         'createToken',
+        'getMe',
+        'updateProfile',
+        'changePassword',
+        'listUsers',
+        'updateUser',
+        'listCourses',
+        'getCourse',
+        'getDeck',
+        'addToDeck',
         'getNextCard',
         'submitAnswer',
+        'adjustAnswer',
         'undoAnswer',
+        'answerInLesson',
+        'listReviews',
+        'getCard',
         'getStats',
         'getSettings',
         'updateSettings',
+        'requestParameterFit',
         'createClass',
         'listClasses',
         'joinClass',
+        'getClass',
+        'rotateJoinCode',
+        'setClassExamDate',
+        'addInstructor',
+        'listClassMembers',
+        'removeStudent',
         'assignLesson',
         'getClassProgress',
         'getStudentProgress',
+        'listStudentReviews',
         'getItemAnalysis',
         'exportClassProgressCsv',
         'exportItemAnalysisCsv',

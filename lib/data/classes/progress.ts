@@ -263,18 +263,19 @@ export interface StudentProgress {
   stats: LearnerStats;
 }
 
-/** A student's own statistics, for an instructor of one of their classes (or an admin). */
+/** A student's statistics in the class's course, for an instructor of the class (or an admin). */
 export async function getStudentProgress(
   actor: Actor | null,
   classId: string,
   studentId: string,
   now: Date,
 ): Promise<StudentProgress> {
-  await classForInstructor(actor, classId);
+  const row = await classForInstructor(actor, classId);
   const member = await requireActiveMember(classId, studentId);
   return {
     student: { id: member.user.id, displayName: member.user.displayName, email: member.user.email },
-    stats: await statsForUser(member.user.id as UserId, member.user.timeZone, now),
+    // Only the class's course: the student's other courses are not this instructor's to see.
+    stats: await statsForUser(member.user.id as UserId, member.user.timeZone, now, { courseId: row.courseId }),
   };
 }
 

@@ -19,6 +19,8 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
 import { recordExamAnswer } from '../review/answers';
+import { RATING_FROM_DB, readStoredState } from '../review/memory';
+import type { ReviewRating } from '@/lib/domain/review/fsrs';
 import { readinessItems } from './readiness';
 import { settingsOf } from '../review/settings';
 
@@ -29,12 +31,12 @@ const GRACE_MS = 5_000;
 
 export const startMockExamSchema = z.object({
   courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid'),
-  questions: z.coerce
+  questions: z
     .number({ error: 'validation.examQuestions' })
     .int('validation.examQuestions')
     .min(5, 'validation.examQuestions')
     .max(60, 'validation.examQuestions'),
-  minutes: z.coerce
+  minutes: z
     .number({ error: 'validation.examMinutes' })
     .int('validation.examMinutes')
     .min(2, 'validation.examMinutes')
@@ -86,6 +88,8 @@ export interface MockExamResult extends MockExamSummary {
     feedback: Feedback;
     sources: SourceView[];
     lessonId: string;
+    /** How the answer was recorded as a review of its card: its rating and the card's next due date. */
+    review: { reviewLogId: string; rating: ReviewRating; dueAfter: string } | null;
   }[];
 }
 
@@ -260,6 +264,25 @@ export async function submitMockExam(actor: Actor | null, examId: string, now: D
   return summary(await db().mockExam.findUniqueOrThrow({ where: { id: exam.id } }));
 }
 
+/** The review-log rows an exam's answers were recorded as (keyed `exam-<examId>-<position>` by recordExamAnswer). */
+async function examReviews(userId: string, examId: string) {
+  const prefix = `exam-${examId}-`;
+  const logs = await db().reviewLog.findMany({
+    where: { userId, idempotencyKey: { startsWith: prefix } },
+    select: { id: true, idempotencyKey: true, rating: true, stateAfter: true },
+  });
+  return new Map(
+    logs.map((l) => [
+      Number(l.idempotencyKey.slice(prefix.length)),
+      {
+        reviewLogId: l.id,
+        rating: RATING_FROM_DB[l.rating],
+        dueAfter: readStoredState(l.stateAfter).due.toISOString(),
+      },
+    ]),
+  );
+}
+
 export async function getMockExamResult(actor: Actor | null, examId: string, now: Date): Promise<MockExamResult> {
   const { a, exam } = await ownExam(actor, examId);
   if (exam.submittedAt === null || exam.score === null) {
@@ -272,6 +295,7 @@ export async function getMockExamResult(actor: Actor | null, examId: string, now
   if (!catalog) throw new NotFound();
   const questions = row.questions as unknown as Question[];
   const answers = new Map(row.answers.map((x) => [x.position, x]));
+  const reviews = await examReviews(a.id, row.id);
   const byLesson = new Map<string, { correct: number; total: number }>();
   const byConcept = new Map<string, { correct: number; total: number }>();
   const detailed = questions.map((q, position) => {
@@ -295,6 +319,7 @@ export async function getMockExamResult(actor: Actor | null, examId: string, now
       feedback: { ...feedback, correct },
       sources: item.sources.map((s) => sourceView(catalog, s)),
       lessonId: item.lesson,
+      review: reviews.get(position) ?? null,
     };
   });
   return {

@@ -21,7 +21,7 @@ import {
   type ObservedTiming,
 } from '@/lib/domain/review/rating';
 import type { Response } from '@/lib/domain/item-view';
-import { Conflict, NotFound } from '@/lib/errors';
+import { Conflict, IdempotencyMismatch, NotFound } from '@/lib/errors';
 import type { AnswerSource } from '@/lib/generated/prisma/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -47,6 +47,9 @@ export interface AnswerResult extends Feedback {
   /** The answer was right but slow for this item: the screen proposes "Hard". */
   proposeHard: boolean;
   nextDue: string;
+  /** When the answer was recorded (the server's time of the answer) and how long the learner took. */
+  answeredAt: string;
+  durationMs: number;
 }
 
 /** The seed that fixes option order for a card shown in review: it changes with every answer. */
@@ -61,7 +64,12 @@ export function lessonSeed(userId: string | null, itemId: string): string {
 
 export const idempotencyKeySchema = z
   .string({ error: 'validation.idempotencyKey' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.idempotencyKey');
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.idempotencyKey')
+  .describe(
+    'A new random key for each new answer (a UUID will do): 8–64 characters, letters, digits, "-" or "_". Sending ' +
+      'the same request again with the same key returns the first result and records nothing twice; the same key ' +
+      'with a different body is refused with 422 (idempotency_mismatch).',
+  );
 
 export const submitAnswerSchema = z.object({
   cardId: z.uuid({ error: 'validation.cardInvalid' }),
@@ -89,6 +97,7 @@ function present(
     cardVersionAfter: number;
     rating: ReviewRating;
     durationMs: number;
+    answeredAt: Date;
     stateAfter: MemoryState;
     revisable: boolean;
   },
@@ -112,6 +121,8 @@ function present(
       adjustments.includes('hard') &&
       isSlow(log.durationMs, typicalAnswerMs(timing, estimatedAnswerMs(item.kind, wordsIn(item)))),
     nextDue: log.stateAfter.due.toISOString(),
+    answeredAt: log.answeredAt.toISOString(),
+    durationMs: log.durationMs,
   };
 }
 
@@ -132,6 +143,7 @@ async function resultOfLog(log: LogRow): Promise<AnswerResult> {
       cardVersionAfter: log.cardVersionAfter,
       rating: RATING_FROM_DB[log.rating],
       durationMs: log.durationMs,
+      answeredAt: log.answeredAt,
       stateAfter: readStoredState(log.stateAfter),
       revisable: log.revocation === null,
     },
@@ -139,13 +151,45 @@ async function resultOfLog(log: LogRow): Promise<AnswerResult> {
   );
 }
 
-async function existingAnswer(userId: string, idempotencyKey: string, cardId: string): Promise<AnswerResult | null> {
+/** What an answer request asked for: a repeat under the same idempotency key must ask for exactly this again. */
+interface AnswerRequest {
+  cardId: string;
+  expectedVersion: number | null;
+  response: Response;
+  durationMs: number;
+}
+
+/** JSON with object keys sorted: the stored response comes back from jsonb with its keys in jsonb's order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * The result of an answer already recorded under this key, when the request is the same one again; 422 when the key
+ * comes back with a different request. The log row holds every field of the request it recorded (card, version
+ * shown, response, time), and it is never updated, so comparing with it is as good as a stored hash of the body,
+ * and as safe after the failed insert as inside it.
+ */
+async function existingAnswer(
+  userId: string,
+  idempotencyKey: string,
+  request: AnswerRequest,
+): Promise<AnswerResult | null> {
   const log = await db().reviewLog.findUnique({
     where: { userId_idempotencyKey: { userId, idempotencyKey } },
     include: { revocation: true },
   });
   if (!log) return null;
-  if (log.cardId !== cardId) throw new Conflict('errors.idempotencyKeyReused');
+  const same =
+    log.cardId === request.cardId &&
+    (request.expectedVersion === null || log.cardVersionBefore === request.expectedVersion) &&
+    log.durationMs === request.durationMs &&
+    canonical(log.response) === canonical(request.response);
+  if (!same) throw new IdempotencyMismatch();
   return resultOfLog(log);
 }
 
@@ -165,7 +209,7 @@ interface RecordInput {
 
 async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
   const context = await loadForAnswer(input.userId, input.cardId, input.idempotencyKey);
-  if (context.alreadyRecorded) return (await existingAnswer(input.userId, input.idempotencyKey, input.cardId))!;
+  if (context.alreadyRecorded) return (await existingAnswer(input.userId, input.idempotencyKey, input))!;
   const card = context.card;
   if (!card) throw new NotFound('errors.cardNotFound');
   const found = await findItem(card.itemId);
@@ -206,13 +250,13 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
   } catch (error) {
     // The key was taken between our read and our write (the same answer sent twice at once): nothing of this
     // statement was applied; the other request's result is the answer.
-    const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+    const again = await existingAnswer(input.userId, input.idempotencyKey, input);
     if (again) return again;
     throw error;
   }
   if (logId === null) {
     // Another request moved the card first: the same answer sent twice, or a genuinely stale screen.
-    const again = await existingAnswer(input.userId, input.idempotencyKey, input.cardId);
+    const again = await existingAnswer(input.userId, input.idempotencyKey, input);
     if (again) return again;
     throw new Conflict('errors.cardChanged');
   }
@@ -226,6 +270,7 @@ async function recordAnswer(input: RecordInput): Promise<AnswerResult> {
       cardVersionAfter: card.version + 1,
       rating,
       durationMs: input.durationMs,
+      answeredAt: input.now,
       stateAfter: after,
       revisable: true,
     },

@@ -30,21 +30,21 @@ export const DEFAULT_SETTINGS: ReviewSettingsView = {
 
 export const reviewSettingsSchema = z
   .object({
-    desiredRetention: z.coerce
+    desiredRetention: z
       .number({ error: 'validation.retentionRange' })
       .min(0.7, 'validation.retentionRange')
       .max(0.97, 'validation.retentionRange'),
-    newPerDay: z.coerce
+    newPerDay: z
       .number({ error: 'validation.newPerDayRange' })
       .int('validation.newPerDayRange')
       .min(0, 'validation.newPerDayRange')
       .max(200, 'validation.newPerDayRange'),
-    maxReviewsPerDay: z.coerce
+    maxReviewsPerDay: z
       .number({ error: 'validation.maxReviewsRange' })
       .int('validation.maxReviewsRange')
       .min(10, 'validation.maxReviewsRange')
       .max(2000, 'validation.maxReviewsRange'),
-    rolloverHour: z.coerce
+    rolloverHour: z
       .number({ error: 'validation.rolloverRange' })
       .int('validation.rolloverRange')
       .min(0, 'validation.rolloverRange')

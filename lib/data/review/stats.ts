@@ -61,16 +61,23 @@ export async function learnerStats(actor: Actor | null, now: Date): Promise<Lear
 
 /**
  * The statistics of any learner, with days in `timeZone`. No access check: a caller showing another person's
- * statistics (e.g. an instructor view) must authorise that first.
+ * statistics (e.g. an instructor view) must authorise that first, and pass `courseId` to keep to the course that
+ * gives them the right (an instructor sees a student's work in their class's course, not in others).
  */
-export async function statsForUser(userId: UserId, timeZone: string, now: Date): Promise<LearnerStats> {
+export async function statsForUser(
+  userId: UserId,
+  timeZone: string,
+  now: Date,
+  { courseId }: { courseId?: string } = {},
+): Promise<LearnerStats> {
+  const inCourse = courseId ? { courseId } : {};
   const settings = await settingsOf(userId);
   const { rolloverHour } = settings;
   const windowStart = learnerDaysFrom(now, timeZone, rolloverHour, -(STATS_WINDOW_DAYS - 1), 1)[0]!.start;
 
   const [studiedRows, lessonCounts, dayCounts, reviewAnswers] = await Promise.all([
     db().card.findMany({
-      where: { userId, phase: { not: 'NEW' } },
+      where: { userId, phase: { not: 'NEW' }, ...inCourse },
       select: {
         lessonId: true,
         phase: true,
@@ -84,14 +91,15 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
         lastReview: true,
       },
     }),
-    db().card.groupBy({ by: ['courseId', 'lessonId'], where: { userId }, _count: { _all: true } }),
-    answersPerLearnerDay(userId, timeZone, rolloverHour),
+    db().card.groupBy({ by: ['courseId', 'lessonId'], where: { userId, ...inCourse }, _count: { _all: true } }),
+    answersPerLearnerDay(userId, timeZone, rolloverHour, courseId),
     db().reviewLog.findMany({
       where: {
         userId,
         answeredAt: { gte: windowStart, lte: now },
         revocation: null,
         stateBefore: { path: ['phase'], equals: 'review' },
+        ...(courseId ? { card: { courseId } } : {}),
       },
       select: { answeredAt: true, rating: true, stateBefore: true },
     }),
@@ -153,6 +161,7 @@ async function answersPerLearnerDay(
   userId: UserId,
   timeZone: string,
   rolloverHour: number,
+  courseId: string | undefined,
 ): Promise<{ dayKey: string; count: number }[]> {
   // Grouping by the date first and formatting only the ~365 groups per year is a third faster than formatting each row.
   const rows = await db().$queryRaw<{ dayKey: string; count: number }[]>`
@@ -163,6 +172,8 @@ async function answersPerLearnerDay(
              count(*)::int AS n
       FROM "ReviewLog" l
       WHERE l."userId" = ${userId}::uuid
+        AND (${courseId ?? null}::text IS NULL
+             OR EXISTS (SELECT 1 FROM "Card" c WHERE c."id" = l."cardId" AND c."courseId" = ${courseId ?? null}::text))
         AND NOT EXISTS (SELECT 1 FROM "ReviewRevocation" r WHERE r."reviewLogId" = l."id")
       GROUP BY 1
     ) AS days`;

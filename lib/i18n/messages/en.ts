@@ -847,4 +847,70 @@ export const en: Messages = {
     adminDeleted: 'The account has been deleted.',
     adminDeletedCount: '{n} deleted accounts are not shown.',
   },
+  api: {
+    tooLarge: 'The request body is too large (at most 64 KiB).',
+    unsupportedMediaType: 'The request body must be JSON (Content-Type: application/json).',
+    idempotencyMismatch:
+      'This idempotency key was already used for a different request. Use a new key for every new answer.',
+    malformedPath: 'The request path is not valid (broken percent-encoding).',
+    badJson: 'The request body is not valid JSON.',
+    tooManyRequests: 'Too many requests. Try again in {seconds} seconds.',
+    cursorInvalid: 'The page cursor is not valid; start again from the first page.',
+    limitRange: 'The page size must be a whole number from 1 to 100.',
+    instructorOnly: 'Only an instructor of this class can see this.',
+  },
+  developers: {
+    title: 'API guide',
+    lead: 'Everything you can do in the browser can also be done through the JSON API at /api/v1: a mobile app, a campus portal or a research script.',
+    tokenTitle: '1. Get a token',
+    tokenText:
+      'Create a personal access token on the Settings page, or exchange your email and password with POST /api/v1/tokens. The token is shown once; keep it safe. Send it with every request in the Authorization header.',
+    firstTitle: '2. A first request',
+    firstText:
+      'Add a lesson to your deck, fetch the next card, then answer it. The next card comes without its answer key; grading happens on the server.',
+    idempotencyTitle: '3. Idempotency',
+    idempotencyText:
+      'Every answer carries an idempotencyKey: a new random key (8–64 letters, digits, "-" or "_"; a UUID will do) for each new answer. If the connection drops, send exactly the same request again with the same key: you get the first result and nothing is recorded twice. The same key with a different body is refused with 422 idempotency_mismatch.',
+    conflictsTitle: '4. Conflicts',
+    conflictsText:
+      'An answer names the cardVersion that was shown. If the card changed since (answered on another device, say), the answer is refused with 409 conflict and nothing changes: fetch the next card again.',
+    errorsTitle: '5. Errors',
+    errorsText:
+      'Every error is {"error": {"code", "message", "fields"?}}. Branch on code, not on message. message follows Accept-Language (id by default, en on request); fields names each wrong field. A 500 carries a requestId to quote when reporting it.',
+    codesCaption: 'Error codes',
+    limitsTitle: '6. Limits, polling and pages',
+    limitsText:
+      'Expensive operations (answering, exam readiness, starting a mock exam) are limited per user and per IP. The RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset headers tell the budget left; over the limit the answer is 429 with Retry-After (seconds). Request bodies are at most 64 KiB and must be application/json.',
+    pollingText:
+      'Every JSON GET carries an ETag. When you check the next card or the statistics repeatedly, send that ETag in If-None-Match: as long as nothing changed, the answer is 304 without a body.',
+    pagingText:
+      'Lists that keep growing (answer history, class members) come in pages: send nextCursor as cursor for the next page; a null nextCursor means the last page.',
+    perUser: 'user',
+    perIp: 'IP',
+    referenceTitle: 'Full reference',
+    referenceLink: 'Reference of every operation',
+    documentLink: 'OpenAPI 3.1 document (JSON)',
+    documentText:
+      'Generate a typed client from that document, for example with openapi-typescript and openapi-fetch. Ingat’s own tests use such a client.',
+  },
+  reference: {
+    title: 'API reference',
+    lead: 'Every /api/v1 operation, rendered from the same OpenAPI document the server checks requests with. Operation descriptions are in English.',
+    guide: 'API guide',
+    contents: 'Contents',
+    auth: 'Token or session required',
+    noAuth: 'No authentication',
+    parameters: 'Parameters',
+    body: 'Request body',
+    responses: 'Responses',
+    name: 'Name',
+    where: 'In',
+    type: 'Type',
+    required: 'required',
+    optional: 'optional',
+    description: 'Description',
+    nullable: 'or null',
+    oneOf: 'one of',
+    schemas: 'Shared schemas',
+  },
 };

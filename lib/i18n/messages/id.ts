@@ -858,4 +858,70 @@ export const id = {
     adminDeleted: 'Akun telah dihapus.',
     adminDeletedCount: '{n} akun yang telah dihapus tidak ditampilkan.',
   },
+  api: {
+    tooLarge: 'Isi permintaan terlalu besar (paling banyak 64 KiB).',
+    unsupportedMediaType: 'Isi permintaan harus JSON (Content-Type: application/json).',
+    idempotencyMismatch:
+      'Kunci idempotensi ini sudah dipakai untuk permintaan lain. Gunakan kunci baru untuk setiap jawaban baru.',
+    malformedPath: 'Alamat permintaan tidak valid (pengodean persen rusak).',
+    badJson: 'Isi permintaan bukan JSON yang valid.',
+    tooManyRequests: 'Terlalu banyak permintaan. Coba lagi dalam {seconds} detik.',
+    cursorInvalid: 'Kursor halaman tidak valid; mulai lagi dari halaman pertama.',
+    limitRange: 'Jumlah per halaman harus bilangan bulat dari 1 sampai 100.',
+    instructorOnly: 'Hanya dosen kelas ini yang dapat melihatnya.',
+  },
+  developers: {
+    title: 'Panduan API',
+    lead: 'Semua yang dapat Anda lakukan di peramban juga dapat dilakukan lewat API JSON di /api/v1: aplikasi seluler, portal kampus, atau skrip penelitian.',
+    tokenTitle: '1. Dapatkan token',
+    tokenText:
+      'Buat token akses pribadi di halaman Pengaturan, atau tukarkan email dan kata sandi dengan POST /api/v1/tokens. Token hanya ditampilkan sekali; simpan dengan aman. Kirim token di setiap permintaan dalam header Authorization.',
+    firstTitle: '2. Permintaan pertama',
+    firstText:
+      'Tambahkan pelajaran ke dek, ambil kartu berikutnya, lalu jawab. Kartu berikutnya datang tanpa kunci jawaban; penilaian dilakukan di server.',
+    idempotencyTitle: '3. Idempotensi',
+    idempotencyText:
+      'Setiap jawaban membawa idempotencyKey: kunci acak baru (8–64 huruf, angka, "-" atau "_"; UUID cocok) untuk setiap jawaban baru. Jika koneksi terputus, kirim ulang permintaan yang sama persis dengan kunci yang sama: Anda mendapat hasil pertama dan tidak ada yang tercatat dua kali. Kunci yang sama dengan isi berbeda ditolak dengan 422 idempotency_mismatch.',
+    conflictsTitle: '4. Konflik',
+    conflictsText:
+      'Jawaban menyebut cardVersion yang ditampilkan. Jika kartu berubah sejak itu (misalnya dijawab di perangkat lain), jawabannya ditolak dengan 409 conflict dan tidak ada yang berubah: ambil kartu berikutnya lagi.',
+    errorsTitle: '5. Galat',
+    errorsText:
+      'Setiap galat berbentuk {"error": {"code", "message", "fields"?}}. Bercabanglah pada code, bukan pada message. message mengikuti Accept-Language (id bawaan, en atas permintaan); fields menyebut setiap isian yang salah. Galat 500 menyertakan requestId untuk dilaporkan.',
+    codesCaption: 'Kode galat',
+    limitsTitle: '6. Batas, polling, dan halaman',
+    limitsText:
+      'Operasi yang mahal (menjawab, kesiapan ujian, memulai ujian coba) dibatasi per pengguna dan per IP. Header RateLimit-Limit, RateLimit-Remaining, dan RateLimit-Reset memberi tahu sisa jatah; di atas batas jawabannya 429 dengan Retry-After (detik). Isi permintaan paling banyak 64 KiB dan harus application/json.',
+    pollingText:
+      'Setiap GET JSON membawa ETag. Saat memeriksa kartu berikutnya atau statistik secara berkala, kirim ETag itu dalam If-None-Match: selama tidak ada yang berubah, jawabannya 304 tanpa isi.',
+    pagingText:
+      'Daftar yang terus bertambah (riwayat jawaban, anggota kelas) dibagi per halaman: kirim nextCursor sebagai cursor untuk halaman berikutnya; nextCursor null berarti halaman terakhir.',
+    perUser: 'pengguna',
+    perIp: 'IP',
+    referenceTitle: 'Referensi lengkap',
+    referenceLink: 'Referensi setiap operasi',
+    documentLink: 'Dokumen OpenAPI 3.1 (JSON)',
+    documentText:
+      'Buat klien bertipe dari dokumen itu, misalnya dengan openapi-typescript dan openapi-fetch. Pengujian Ingat sendiri memakai klien seperti itu.',
+  },
+  reference: {
+    title: 'Referensi API',
+    lead: 'Setiap operasi /api/v1, dibuat dari dokumen OpenAPI yang sama dengan yang dipakai server untuk memeriksa permintaan. Deskripsi operasi berbahasa Inggris.',
+    guide: 'Panduan API',
+    contents: 'Daftar isi',
+    auth: 'Perlu token atau sesi',
+    noAuth: 'Tanpa autentikasi',
+    parameters: 'Parameter',
+    body: 'Isi permintaan',
+    responses: 'Jawaban',
+    name: 'Nama',
+    where: 'Di',
+    type: 'Tipe',
+    required: 'wajib',
+    optional: 'opsional',
+    description: 'Keterangan',
+    nullable: 'atau null',
+    oneOf: 'salah satu dari',
+    schemas: 'Skema bersama',
+  },
 };

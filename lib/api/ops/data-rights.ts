@@ -14,8 +14,8 @@ import {
 import { exportMyData, personalDataSchema } from '@/lib/data/account/export';
 import { PERSONAL_DATA_EXAMPLE } from '@/lib/data/account/export-example';
 import { EXPORT_TABLES, personalDataCsv } from '@/lib/data/account/export-csv';
-import { defineOperation } from './operation';
-import { csvFileSchema, iso } from './schemas';
+import { defineOperation } from '../operation';
+import { csvFileSchema, iso } from '../schemas';
 
 const deletedSchema = z.object({ deleted: z.literal(true), deletedAt: z.iso.datetime() }).meta({
   id: 'DeletedAccount',

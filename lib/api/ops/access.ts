@@ -1,6 +1,5 @@
 /**
- * /api/v1 operations on one's own account and its ways in: API tokens, browser sessions, the password and its
- * reset. Declared like every operation (./operation.ts) and listed in the registry (./operations.ts).
+ * /api/v1 operations on the ways into an account: API tokens, browser sessions and password resets. Declared like every operation (./operation.ts) and listed in the registry (./operations.ts).
  */
 import { z } from 'zod';
 import {
@@ -12,10 +11,9 @@ import {
 } from '@/lib/data/api-tokens';
 import { issuePasswordReset, requestPasswordResetByMail, resetPassword } from '@/lib/data/auth/password-reset';
 import { listSessions, revokeSession, signOutEverywhere } from '@/lib/data/auth/sessions';
-import { changePassword } from '@/lib/data/users';
-import { changePasswordSchema, emailSchema, newPasswordSchema } from '@/lib/validation/account';
-import { defineOperation, type Operation } from './operation';
-import { createdTokenSchema, iso } from './schemas';
+import { emailSchema, newPasswordSchema } from '@/lib/validation/account';
+import { defineOperation, type Operation } from '../operation';
+import { createdTokenSchema, iso } from '../schemas';
 
 const instant = z.iso.datetime();
 const nullableInstant = instant.nullable();
@@ -136,25 +134,6 @@ const signOutEverywhereOp = defineOperation({
   handler: async ({ actor, now }) => ({ revoked: await signOutEverywhere(actor, now) }),
 });
 
-const changePasswordOp = defineOperation({
-  operationId: 'changePassword',
-  method: 'PUT',
-  path: '/me/password',
-  summary: 'Change your password',
-  description:
-    'Checks the current password (throttled like a sign-in). Every other browser session ends and every API token ' +
-    'is revoked, the one making this request included.',
-  tags: ['accounts'],
-  auth: 'user',
-  body: changePasswordSchema,
-  response: z.object({ changed: z.literal(true) }),
-  errors: ['rate_limited'],
-  handler: async ({ actor, body, client, now }) => {
-    await changePassword(actor, body, client, now);
-    return { changed: true as const };
-  },
-});
-
 const requestPasswordResetOp = defineOperation({
   operationId: 'requestPasswordReset',
   method: 'POST',
@@ -228,7 +207,6 @@ export const accountOperations: readonly Operation[] = [
   listSessionsOp,
   revokeSessionOp,
   signOutEverywhereOp,
-  changePasswordOp,
   requestPasswordResetOp,
   resetPasswordOp,
   issuePasswordResetOp,
