@@ -5,7 +5,7 @@
  */
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { retryParams, translator, type Translate } from '@/lib/i18n/catalogue';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/lib/i18n/locales';
+import type { Locale } from '@/lib/i18n/locales';
 import { requestLogger } from '@/lib/log';
 import type { z } from 'zod';
 import type { apiErrorSchema } from './schemas';
