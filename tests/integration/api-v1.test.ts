@@ -563,7 +563,6 @@ describe('the OpenAPI document', () => {
         'listSessions',
         'revokeSession',
         'signOutEverywhere',
-        'changePassword',
         'requestPasswordReset',
         'resetPassword',
         'issuePasswordReset',
