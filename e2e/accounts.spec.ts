@@ -8,6 +8,15 @@ test('a visitor signs up, signs in, sees their name, and signs out', async ({ pa
   await page.goto('/signup');
   await expectAccessible(page);
   await signUpAndIn(page, 'journey');
+  // The first steps: a daily goal, a course, a class.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang, E2E journey');
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: '10 soal baru' }).check();
+  await page.getByRole('button', { name: 'Simpan target' }).click();
+  await expect(page.getByTestId('form-message')).toContainText('Pengaturan disimpan');
+  await page.goto('/settings');
+  await expect(page.getByLabel('Kartu baru per hari')).toHaveValue('10');
+  await page.goto('/');
   await expect(page.getByText('Halo, E2E journey.')).toBeVisible();
   await expect(page.getByText('Peran Anda: Mahasiswa.')).toBeVisible();
   await page.getByRole('button', { name: 'Keluar' }).click();

@@ -96,7 +96,7 @@ test('a learner downloads their data as JSON and CSV, then deletes their account
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(PASSWORD);
   await page.getByRole('button', { name: 'Daftar' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
+  await expect(page).toHaveURL(/\/welcome$/);
 });
 
 test('an admin deletes a student’s account after ticking the confirmation', async ({ browser }) => {

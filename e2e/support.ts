@@ -23,8 +23,8 @@ export async function signUpAndIn(page: Page, label = 'student'): Promise<string
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill('kata sandi rahasia');
   await page.getByRole('button', { name: 'Daftar' }).click();
-  await expect(page).toHaveURL(/\/signin\?registered=1/);
-  await signIn(page, email, 'kata sandi rahasia');
+  // A new account is signed in at once and lands on its first steps.
+  await expect(page).toHaveURL(/\/welcome$/);
   return email;
 }
 

@@ -61,7 +61,15 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   } catch (error) {
     return errorState(error, t, values);
   }
-  redirect('/signin?registered=1');
+  // Signed in at once, and on to the first steps. Should the sign-in itself be refused (its own limits), the account
+  // exists all the same: the sign-in page says so.
+  try {
+    await signIn('credentials', { email: formData.get('email'), password: formData.get('password'), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) redirect('/signin?registered=1');
+    throw error;
+  }
+  redirect('/welcome');
 }
 
 export async function signOutAction(): Promise<void> {

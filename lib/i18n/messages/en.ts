@@ -37,6 +37,23 @@ export const en: Messages = {
     haveAccount: 'Already have an account? Sign in',
     roleLine: 'Your role: {role}.',
   },
+  welcome: {
+    title: 'Welcome, {name}',
+    lead: 'Your account is ready. Three first steps, each of which you can change at any time:',
+    goalTitle: '1. Daily goal',
+    goalLead:
+      'How many new questions you learn each day. Questions you have learned come back when the scheduler expects you to start forgetting them, so a larger goal means more reviews in the days after.',
+    goalLegend: 'New questions a day',
+    goalOption: '{n} new questions',
+    saveGoal: 'Save the goal',
+    courseTitle: '2. Choose a course',
+    courseLead: 'Open a course, read its lessons, then add lessons to your daily review.',
+    lessons: '{n} lessons',
+    classTitle: '3. Join a class',
+    classLead:
+      'If your instructor gave you a class code, enter it on the Classes page: assigned lessons go into your review.',
+    toClasses: 'To the Classes page',
+  },
   roles: { STUDENT: 'Student', INSTRUCTOR: 'Instructor', ADMIN: 'Admin' },
   auth: {
     signInTitle: 'Sign in',

@@ -35,6 +35,23 @@ export const id = {
     haveAccount: 'Sudah punya akun? Masuk',
     roleLine: 'Peran Anda: {role}.',
   },
+  welcome: {
+    title: 'Selamat datang, {name}',
+    lead: 'Akun Anda siap. Tiga langkah pertama, masing-masing bisa diubah kapan saja:',
+    goalTitle: '1. Target harian',
+    goalLead:
+      'Berapa soal baru yang Anda pelajari setiap hari. Soal yang sudah dipelajari muncul lagi saat penjadwal memperkirakan Anda mulai lupa, jadi target yang lebih besar berarti lebih banyak ulasan di hari-hari berikutnya.',
+    goalLegend: 'Soal baru per hari',
+    goalOption: '{n} soal baru',
+    saveGoal: 'Simpan target',
+    courseTitle: '2. Pilih mata kuliah',
+    courseLead: 'Buka mata kuliah, baca pelajarannya, lalu tambahkan pelajaran ke ulasan harian Anda.',
+    lessons: '{n} pelajaran',
+    classTitle: '3. Bergabung dengan kelas',
+    classLead:
+      'Jika dosen Anda memberi kode kelas, masukkan di halaman Kelas: pelajaran yang ditugaskan masuk ke ulasan Anda.',
+    toClasses: 'Ke halaman Kelas',
+  },
   roles: { STUDENT: 'Mahasiswa', INSTRUCTOR: 'Dosen', ADMIN: 'Admin' },
   auth: {
     signInTitle: 'Masuk',
