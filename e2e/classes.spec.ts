@@ -52,7 +52,11 @@ test('an instructor creates a class, a student joins and reviews, and the dashbo
   await teacher.getByRole('button', { name: 'Buat kelas' }).click();
   await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('HI Regional E2E');
   const code = (await teacher.getByTestId('join-code').innerText()).trim();
-  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(
+    teacher.getByRole('link', { name: new RegExp(`^http://localhost:\\d+/join/${code.replace('-', '')}$`) }),
+  ).toBeVisible();
+  await expect(teacher.getByRole('img', { name: /Kode QR tautan bergabung/ })).toBeVisible();
   await teacher.getByLabel('Pelajaran', { exact: true }).selectOption('pertahanan-kolektif');
   await teacher.getByLabel('Tenggat').fill('2026-12-15');
   await teacher.getByRole('button', { name: 'Tugaskan' }).click();

@@ -1,15 +1,13 @@
 'use server';
 /** Sessions and password resets: parse the form, call lib/data (which checks who may do it). */
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { signOut } from '@/lib/auth/config';
-import { requestClient } from '@/lib/auth/request-client';
+import { requestClient, siteOrigin } from '@/lib/auth/request-client';
 import { currentActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { issuePasswordReset, requestPasswordResetByMail, resetPassword } from '@/lib/data/auth/password-reset';
 import { revokeSession, signOutEverywhere } from '@/lib/data/auth/sessions';
-import { env } from '@/lib/env';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { intlLocale } from '@/lib/i18n/locales';
 import { getT } from '@/lib/i18n/server';
@@ -34,14 +32,6 @@ export async function signOutEverywhereAction(): Promise<void> {
 export interface IssuedLinkState extends FormState {
   /** The whole link, in this one response only. */
   link?: string;
-}
-
-/** The site's address for a link shown on screen: the configured APP_URL, else the address this page was asked on. */
-async function siteOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured;
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
 }
 
 export async function issueResetLinkAction(_prev: IssuedLinkState, formData: FormData): Promise<IssuedLinkState> {

@@ -15,6 +15,8 @@ import { AT_RISK } from '@/lib/domain/analytics/at-risk';
 import { getT } from '@/lib/i18n/server';
 import { riskInWords } from '../risk-words';
 import { RosterTable } from './roster-table';
+import { siteOrigin } from '@/lib/auth/request-client';
+import { JoinLink } from './join-link';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
 
@@ -86,7 +88,6 @@ export default async function ClassPage({ params, searchParams }: Params) {
     progress.students.map((s) => [s.id, s.atRisk.map((r) => riskInWords(r, t, pct))]),
   );
   const assignedLessons = progress.lessons.filter((l) => l.assigned);
-  const joinPath = `/join/${detail.joinCode}`;
 
   return (
     <>
@@ -94,12 +95,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
       <div className="grid-2">
         <section className="card" aria-labelledby="code-title">
           <h2 id="code-title">{t('classes.joinCode')}</h2>
-          <p className="join-code" data-testid="join-code">
-            {detail.joinCode}
-          </p>
-          <p>
-            {t('classes.joinLink')}: <a href={joinPath}>{joinPath}</a>
-          </p>
+          {detail.joinCode && <JoinLink code={detail.joinCode} origin={await siteOrigin()} t={t} />}
           <ActionForm action={rotateJoinCodeAction} submitLabel={t('classes.rotateCode')} secondary>
             <input type="hidden" name="classId" value={classId} />
           </ActionForm>

@@ -421,6 +421,8 @@ export const en: Messages = {
     course: 'Course',
     create: 'Create class',
     joinLink: 'Join link',
+    qrLabel: 'QR code of the join link {link}',
+    qrCaption: 'Scan with a phone camera to open the join link.',
     rotateCode: 'New code',
     codeRotated: 'A new code was made. The old code no longer works; members stay in the class.',
     examTitle: 'Exam date',

@@ -427,6 +427,8 @@ export const id = {
     course: 'Mata kuliah',
     create: 'Buat kelas',
     joinLink: 'Tautan bergabung',
+    qrLabel: 'Kode QR tautan bergabung {link}',
+    qrCaption: 'Pindai dengan kamera ponsel untuk membuka tautan bergabung.',
     rotateCode: 'Ganti kode',
     codeRotated: 'Kode baru dibuat. Kode lama tidak berlaku lagi; anggota tetap di kelas.',
     examTitle: 'Tanggal ujian',
