@@ -12,8 +12,20 @@ export type FeedbackShown = Pick<
   'correct' | 'withTypo' | 'score' | 'key' | 'optionFeedback' | 'explanation' | 'editorNote' | 'sources'
 >;
 
-export function FeedbackPanel({ view, result, locale }: { view: ItemView; result: FeedbackShown; locale: Locale }) {
+export function FeedbackPanel({
+  view,
+  result,
+  locale,
+  headingLevel = 4,
+}: {
+  view: ItemView;
+  result: FeedbackShown;
+  locale: Locale;
+  /** One below the question's own heading, so the outline never skips a level. */
+  headingLevel?: 3 | 4;
+}) {
   const t = translator(locale);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const verdict = result.correct
@@ -84,14 +96,14 @@ export function FeedbackPanel({ view, result, locale }: { view: ItemView; result
           </ol>
         </div>
       )}
-      <h4>{t('question.explanation')}</h4>
+      <Heading>{t('question.explanation')}</Heading>
       <p>{result.explanation}</p>
       {result.editorNote && (
         <div className="notice notice-note">
           <strong>{t('question.editorNote')}.</strong> {result.editorNote.reason}
         </div>
       )}
-      <h4>{t('question.source')}</h4>
+      <Heading>{t('question.source')}</Heading>
       {result.sources.map((s) => (
         <blockquote key={s.paragraph + s.quote} className="source-quote">
           <p>“{s.quote}”</p>

@@ -389,7 +389,9 @@ export function QuestionCard({
           </div>
         )}
       </form>
-      {result && <FeedbackPanel view={view} result={result} locale={locale} />}
+      {result && (
+        <FeedbackPanel view={view} result={result} locale={locale} headingLevel={headingLevel === 2 ? 3 : 4} />
+      )}
       {result && after?.(result)}
     </section>
   );
