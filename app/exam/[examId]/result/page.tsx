@@ -113,6 +113,7 @@ export default async function MockExamResultPage({ params }: { params: Promise<{
             view={q.view}
             locale={locale}
             result={{ ...q.feedback, sources: q.sources, editorNote: null }}
+            headingLevel={3}
           />
         </section>
       ))}
