@@ -218,11 +218,6 @@ export async function changePassword(
   authChanges().changed();
 }
 
-export async function listUsers(actor: Actor | null) {
-  requireRole(actor, 'ADMIN');
-  return db().user.findMany({ select: publicUser, orderBy: [{ role: 'asc' }, { email: 'asc' }] });
-}
-
 export async function setUserRole(actor: Actor | null, userId: string, role: unknown) {
   const a = requireRole(actor, 'ADMIN');
   const newRole: Role = parseOrThrow(roleSchema, role);

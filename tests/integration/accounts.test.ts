@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
+import { listUsersPage } from '@/lib/data/admin-users';
 import {
   actorForSession,
   changePassword,
-  listUsers,
   setUserDisabled,
   setUserRole,
   signIn,
@@ -263,7 +263,7 @@ describe('administration', () => {
   it('refuses students and instructors', async () => {
     const student = await makeActor('STUDENT');
     const instructor = await makeActor('INSTRUCTOR');
-    expect((await caught(listUsers(student))).code).toBe('forbidden');
+    expect((await caught(listUsersPage(student, {}))).code).toBe('forbidden');
     expect((await caught(setUserRole(instructor, student.id, 'ADMIN'))).code).toBe('forbidden');
     expect((await caught(setUserDisabled(student, instructor.id, true))).code).toBe('forbidden');
   });
@@ -278,5 +278,34 @@ describe('administration', () => {
     const admin = await makeActor('ADMIN');
     const student = await makeActor('STUDENT');
     expect((await caught(setUserRole(admin, student.id, 'SUPERUSER'))).fieldErrors).toHaveProperty('_form');
+  });
+});
+
+describe('the admin’s list of accounts', () => {
+  it('finds accounts by part of the email or name in any case, and pages through them', async () => {
+    const admin = await makeActor('ADMIN');
+    const tag = `zq${Math.random().toString(36).slice(2, 8)}`;
+    for (const n of [1, 2, 3]) {
+      await signUp(
+        { email: uniqueEmail(`${tag}-${n}`), password: PASSWORD, displayName: `Nama ${n}` },
+        { ip: uniqueIp() },
+        NOW,
+      );
+    }
+    await signUp(
+      { email: uniqueEmail('other'), password: PASSWORD, displayName: `Orang ${tag.toUpperCase()}` },
+      { ip: uniqueIp() },
+      NOW,
+    );
+    const first = await listUsersPage(admin, { q: tag.toUpperCase(), limit: 3 });
+    expect(first.items).toHaveLength(3);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listUsersPage(admin, { q: tag, limit: 3, cursor: first.nextCursor! });
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((u) => u.displayName).sort()).toEqual(
+      ['Nama 1', 'Nama 2', 'Nama 3', `Orang ${tag.toUpperCase()}`].sort(),
+    );
+    const e = await caught(listUsersPage(admin, { q: 'x'.repeat(101) }));
+    expect(e.fieldErrors).toMatchObject({ q: ['validation.searchTooLong'] });
   });
 });

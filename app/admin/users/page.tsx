@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { requirePageActor } from '@/lib/auth/session';
-import { listAccounts } from '@/lib/data/account/deletion';
+import Link from 'next/link';
+import { pageData, requirePageActor } from '@/lib/auth/session';
+import { deletedAccountCount, listUsersPage } from '@/lib/data/admin-users';
 import { getT } from '@/lib/i18n/server';
 import { IssueResetLinkForm } from '@/app/_components/reset-forms';
 import { DeleteUserForm } from './delete-user-form';
@@ -8,17 +9,39 @@ import { UserRowForm } from './user-row-form';
 
 export const metadata: Metadata = { title: 'Admin' };
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+const PAGE_SIZE = 50;
+
+type Search = { deleted?: string; q?: string; cursor?: string };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor('ADMIN');
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q.trim() : '';
   const { t, locale } = await getT();
   // Deleted accounts are pseudonymous rows with nothing to manage: counted, not listed.
-  const { users, deleted } = await listAccounts(actor);
+  const [page, deleted] = await Promise.all([
+    pageData(listUsersPage(actor, { q: q || undefined, cursor: params.cursor || undefined, limit: PAGE_SIZE })),
+    deletedAccountCount(actor),
+  ]);
+  const users = page.items;
+  const nextHref = page.nextCursor
+    ? `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.nextCursor })}`
+    : null;
   const roles = { STUDENT: t('roles.STUDENT'), INSTRUCTOR: t('roles.INSTRUCTOR'), ADMIN: t('roles.ADMIN') };
   return (
     <>
       <h1>{t('admin.title')}</h1>
       <p className="lead">{t('admin.lead')}</p>
-      {(await searchParams).deleted === '1' && (
+      <form method="get" action="/admin/users" className="row-form" role="search">
+        <div className="field">
+          <label htmlFor="f-q">{t('admin.search')}</label>
+          <input id="f-q" name="q" type="search" defaultValue={q} maxLength={100} />
+        </div>
+        <button type="submit" className="secondary">
+          {t('admin.searchSubmit')}
+        </button>
+      </form>
+      {params.deleted === '1' && (
         <p className="notice notice-ok" role="status">
           {t('dataRights.adminDeleted')}
         </p>
@@ -69,6 +92,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
+      {users.length === 0 && <p>{q ? t('admin.noMatch', { q }) : t('admin.none')}</p>}
+      <p className="row">
+        {params.cursor && (
+          <Link href={q ? `/admin/users?${new URLSearchParams({ q })}` : '/admin/users'}>{t('admin.firstPage')}</Link>
+        )}
+        {nextHref && <Link href={nextHref}>{t('admin.nextPage')}</Link>}
+      </p>
     </>
   );
 }

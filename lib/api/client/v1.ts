@@ -1608,6 +1608,8 @@ export interface operations {
         cursor?: string;
         /** @description Rows per page, 1–100 (default 50). */
         limit?: string;
+        /** @description Only accounts whose email or name contains this text (any case). */
+        q?: string;
       };
       header?: {
         /** @description The ETag of a response you hold; 304 when it still matches. */

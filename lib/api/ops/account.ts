@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '@/lib/data/actor';
-import { getUserForAdmin, listUsersPage, type AdminUserView } from '@/lib/data/admin-users';
+import { getUserForAdmin, listUsersPage, userSearchSchema, type AdminUserView } from '@/lib/data/admin-users';
 import { pageQuerySchema } from '@/lib/data/paging';
 import { changePassword, setUserDisabled, setUserRole, updateProfile } from '@/lib/data/users';
 import { changePasswordSchema, profileSchema as profileInputSchema, roleSchema } from '@/lib/validation/account';
@@ -88,7 +88,9 @@ export const listUsersOp = defineOperation({
   summary: 'Every account in email order, paged by cursor (admins)',
   tags: ['admin'],
   auth: 'user',
-  query: pageQuerySchema,
+  query: pageQuerySchema.extend({
+    q: userSearchSchema.describe('Only accounts whose email or name contains this text (any case).'),
+  }),
   response: adminUserPageSchema,
   errors: ['forbidden'],
   handler: async ({ actor, query }) => {

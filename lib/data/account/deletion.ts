@@ -85,20 +85,6 @@ export async function adminDeleteAccount(
   return eraseAccount(id.data, now);
 }
 
-/** The admin's list of accounts: every account that was not deleted, and how many were. */
-export async function listAccounts(actor: Actor | null) {
-  requireRole(actor, 'ADMIN');
-  const [users, deleted] = await Promise.all([
-    db().user.findMany({
-      where: { deletedAt: null },
-      select: { id: true, email: true, displayName: true, role: true, disabledAt: true },
-      orderBy: [{ role: 'asc' }, { email: 'asc' }],
-    }),
-    db().user.count({ where: { deletedAt: { not: null } } }),
-  ]);
-  return { users, deleted };
-}
-
 /**
  * Removes everything personal of one account in one transaction (see the module header). The row is locked first,
  * so two deletions of the same account cannot both run: the second finds it deleted and is NotFound.
