@@ -8,6 +8,9 @@ test('an admin hands a student a reset link; the student sets a new password wit
 
   await signIn(page, 'admin@ingat.test', DEMO_PASSWORD);
   await page.goto('/admin/users');
+  await page.getByLabel('Cari email atau nama').fill(email);
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await expect(page.getByRole('row')).toHaveCount(2); // the header and the one account found
   await page.getByRole('button', { name: 'Buat tautan atur ulang kata sandi untuk E2E lupa' }).click();
   const link = await page.getByTestId('reset-link').inputValue();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}$/);
