@@ -107,7 +107,7 @@ test('an admin deletes a student’s account after ticking the confirmation', as
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, 'admin@ingat.test', DEMO_PASSWORD);
-  await admin.goto('/admin/users');
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   const row = admin.getByRole('row').filter({ has: admin.getByRole('cell', { name: email, exact: true }) });
   await row.getByText('Hapus akun…').click();
   await row.getByRole('button', { name: 'Hapus akun ini' }).click();
