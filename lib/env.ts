@@ -1,26 +1,72 @@
 /**
- * Server configuration, read once and validated with zod. A missing or malformed variable stops the process with a
- * message naming it. The launcher (scripts/start.ts) fills DATABASE_URL and AUTH_SECRET for the embedded default.
+ * Configuration, read once and validated with zod. A missing or malformed variable stops the process with a message
+ * naming it. The schema comes in parts so that each entry point asks only for what it uses: a script that reads the
+ * database validates `databaseEnv()` (no AUTH_SECRET needed), the server validates `env()` (everything). The
+ * launcher (scripts/start.ts) fills DATABASE_URL and AUTH_SECRET for the embedded default.
  */
 import { z } from 'zod';
 
-const envSchema = z.object({
+/** A whole number of milliseconds from an environment string, within [min, max]. */
+function millis(name: string, fallback: number, min: number, max: number) {
+  return z.coerce
+    .number({ error: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, `${name} must be at least ${min} ms`)
+    .max(max, `${name} must be at most ${max} ms`)
+    .default(fallback);
+}
+
+/**
+ * The database and its timeouts. The defaults bound a request that cannot reach the database: waiting for a
+ * connection (2 s) plus one query that gets no answer (7 s) stays under 10 s, and then the caller gets 503 with
+ * Retry-After instead of waiting for as long as the database is away (lib/db/connection.ts applies them).
+ */
+export const databaseEnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (a postgresql:// connection string)' })
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgresql://'),
-  AUTH_SECRET: z
-    .string({ error: 'AUTH_SECRET is required (at least 32 random characters)' })
-    .min(32, 'AUTH_SECRET must be at least 32 characters'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Set by the launcher when it seeded demo accounts (embedded database only). */
-  INGAT_DEMO: z.enum(['0', '1']).default('0'),
+  /** Opening a connection, or waiting for a free one in the pool. */
+  DB_CONNECT_TIMEOUT_MS: millis('DB_CONNECT_TIMEOUT_MS', 2_000, 100, 60_000),
+  /** The server cancels a statement running longer (PostgreSQL's statement_timeout). */
+  DB_STATEMENT_TIMEOUT_MS: millis('DB_STATEMENT_TIMEOUT_MS', 6_000, 100, 600_000),
+  /** The client gives up on a statement that gets no answer at all (a frozen or unreachable server). */
+  DB_QUERY_TIMEOUT_MS: millis('DB_QUERY_TIMEOUT_MS', 7_000, 100, 600_000),
+  /** The server ends a session that holds a transaction open without working in it (idle_in_transaction_session_timeout). */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 600_000),
+  /** Connections in this process's pool (shared by requests, the job queue and sign-in throttling). */
+  DB_POOL_MAX: z.coerce
+    .number({ error: 'DB_POOL_MAX must be a number' })
+    .int('DB_POOL_MAX must be a whole number')
+    .min(2, 'DB_POOL_MAX must be at least 2')
+    .max(500, 'DB_POOL_MAX must be at most 500')
+    .default(10),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export const serverEnvSchema = databaseEnvSchema
+  .extend({
+    AUTH_SECRET: z
+      .string({ error: 'AUTH_SECRET is required (at least 32 random characters)' })
+      .min(32, 'AUTH_SECRET must be at least 32 characters'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Set by the launcher when it seeded demo accounts (embedded database only). */
+    INGAT_DEMO: z.enum(['0', '1']).default('0'),
+    /** The launcher's profile (`app` or `e2e`); only the throwaway e2e database may let a cookie set the time. */
+    INGAT_PROFILE: z.enum(['app', 'e2e']).default('app'),
+    /** Lets the `ingat-test-now` cookie set the server's time (lib/clock.ts): browser tests only. */
+    INGAT_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  })
+  .refine((e) => e.INGAT_TEST_CLOCK === '0' || e.INGAT_PROFILE === 'e2e', {
+    path: ['INGAT_TEST_CLOCK'],
+    message:
+      'INGAT_TEST_CLOCK=1 lets any visitor set the server clock with a cookie; it is allowed only with INGAT_PROFILE=e2e (the browser tests)',
+  });
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(source);
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+export type Env = z.infer<typeof serverEnvSchema>;
+
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -28,9 +74,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+/** The server's whole configuration. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(serverEnvSchema, source);
+}
+
+/** Only what talking to the database needs (scripts, migrations, the pool). */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): DatabaseEnv {
+  return parseWith(databaseEnvSchema, source);
+}
+
 let cached: Env | undefined;
+let cachedDatabase: DatabaseEnv | undefined;
 
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+export function databaseEnv(): DatabaseEnv {
+  cachedDatabase ??= parseDatabaseEnv(process.env);
+  return cachedDatabase;
 }

@@ -6,7 +6,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   constructor(
-    readonly code: 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'rate_limited',
+    readonly code:
+      'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable',
     /** A message-catalogue key, translated where the error is shown. */
     readonly messageKey: string,
     readonly fieldErrors: FieldErrors = {},
@@ -48,6 +49,16 @@ export class RateLimited extends AppError {
   }
 }
 
+/**
+ * The database is down, restarting, frozen or unreachable (lib/db/unavailable.ts recognises it): nothing is wrong
+ * with the request, and the same request a few seconds later will likely work.
+ */
+export class Unavailable extends AppError {
+  constructor(retryAfterSeconds = 5, messageKey = 'errors.unavailable') {
+    super('unavailable', messageKey, {}, retryAfterSeconds);
+  }
+}
+
 export const HTTP_STATUS: Record<AppError['code'], number> = {
   not_found: 404,
   forbidden: 403,
@@ -55,4 +66,5 @@ export const HTTP_STATUS: Record<AppError['code'], number> = {
   conflict: 409,
   invalid: 400,
   rate_limited: 429,
+  unavailable: 503,
 };

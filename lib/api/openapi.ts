@@ -51,6 +51,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   not_found: 'No such resource, or not yours.',
   conflict: 'The resource changed or already exists.',
   rate_limited: 'Too many attempts; wait the seconds in Retry-After.',
+  unavailable: 'The database is down, restarting or unreachable; retry after the seconds in Retry-After.',
   internal: 'A server error; `requestId` identifies it in the logs.',
 };
 const ERROR_STATUS: Record<ErrorCode, number> = { ...HTTP_STATUS, internal: 500 };
@@ -102,6 +103,7 @@ function errorCodesOf(op: Operation): ErrorCode[] {
     codes.add('unauthenticated');
     if (op.method !== 'GET') codes.add('forbidden');
   }
+  codes.add('unavailable');
   codes.add('internal');
   return [...codes].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b]);
 }
