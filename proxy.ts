@@ -6,9 +6,14 @@
  * is answered here with 503, Retry-After and a small "back in a moment" page that reloads itself, instead of each
  * page waiting for its own database timeout and failing with 500. Server actions go through: their forms show
  * their own message (lib/forms) and keep what was typed.
+ *
+ * A POST (a server action) over the actions' body limit is answered 413 here: Next itself refuses it with a 500
+ * (it renders the limit error as a server error). A Content-Length over the limit is refused unread; a body without
+ * one is counted as it is read, up to just past the limit.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { outageSeenWithin } from '@/lib/db/outage';
+import { declaredLength, readAtMost, SERVER_ACTION_BODY_LIMIT } from '@/lib/http/bounded-body';
 import { translator } from '@/lib/i18n/catalogue';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -16,7 +21,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const OUTAGE_WINDOW_MS = 5_000;
 const RETRY_AFTER_SECONDS = 5;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.method === 'POST' && (await overActionLimit(request))) return tooLarge();
   if (
     (request.method === 'GET' || request.method === 'HEAD') &&
     !request.headers.has('next-action') &&
@@ -50,6 +56,23 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('x-request-id', requestId);
   return response;
+}
+
+async function overActionLimit(request: NextRequest): Promise<boolean> {
+  const declared = declaredLength(request.headers);
+  if (declared !== null) return declared > SERVER_ACTION_BODY_LIMIT;
+  // Next hands the proxy a copy of the body, buffered up to proxyClientMaxBodySize (twice the limit, so a body
+  // over the limit always shows as over it here).
+  return (await readAtMost(request.body, SERVER_ACTION_BODY_LIMIT)).over;
+}
+
+function tooLarge(): Response {
+  const id = translator('id');
+  const en = translator('en');
+  return new Response(`${id('errors.tooLarge')}\n${en('errors.tooLarge')}\n`, {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' },
+  });
 }
 
 /** Both languages, Indonesian first (the proxy does not read the locale); no script, so no nonce is needed. */

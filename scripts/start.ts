@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionDatabase, EMBEDDED_PROFILES, type EmbeddedProfile } from '../lib/db/provision';
@@ -45,7 +46,8 @@ async function shutdown(signal: string, code = 0) {
   stopping = true;
   log(`${signal}: shutting down`);
   const next = running.next;
-  if (next && next.exitCode === null) {
+  // A child killed by a signal has exitCode null too: only wait for one that is still running.
+  if (next && next.exitCode === null && next.signalCode === null) {
     next.kill('SIGTERM');
     await new Promise<void>((r) => {
       const timer = setTimeout(() => {
@@ -83,7 +85,9 @@ const childEnv = {
   DATABASE_URL: db.url,
   AUTH_SECRET: authSecret,
   INGAT_DEMO: db.embedded ? '1' : '0',
-  // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database.
+  // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database, and the
+  // server refuses the flag without this profile (lib/env.ts).
+  INGAT_PROFILE: profile,
   INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
   // The browser journeys ask for fits themselves; a timed sweep starting one in the middle would make them flaky.
   INGAT_FIT_SWEEPS: profile === 'e2e' ? '0' : '1',
@@ -104,7 +108,13 @@ const next = spawn(process.execPath, [nextBin, args.dev ? 'dev' : 'start', '-p',
   stdio: 'inherit',
 });
 running.next = next;
-next.once('exit', (code) => void shutdown('next exited', code ?? 0));
+// Next ending by itself is a failure (it serves until told to stop): exit non-zero at once, so a supervisor restarts
+// the service. Killed by a signal, the code is 128 + the signal's number, as a shell reports it.
+next.once('exit', (code, signal) => {
+  if (stopping) return;
+  const failed = signal ? 128 + (osConstants.signals[signal] ?? 0) : code ? code : 1;
+  void shutdown(`next exited (${signal ?? `code ${code}`})`, failed);
+});
 
 const url = `http://localhost:${args.port}`;
 console.log(`\n  Ingat is starting on ${url} (ready in a moment; ${((Date.now() - t0) / 1000).toFixed(1)} s so far)`);

@@ -524,6 +524,7 @@ export const en: Messages = {
     unavailableTitle: 'Back in a moment',
     unavailable: 'The database cannot be reached right now. Nothing was saved; try again in a few seconds.',
     unavailableRetrying: 'This page will try again by itself.',
+    tooLarge: 'The request is too large.',
     unexpected: 'Something went wrong on the server. Please try again shortly.',
     backHome: 'Back to home',
     errorTitle: 'Something went wrong',

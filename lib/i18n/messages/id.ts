@@ -528,6 +528,7 @@ export const id = {
     unavailableTitle: 'Sebentar lagi kembali',
     unavailable: 'Basis data sedang tidak dapat dijangkau. Tidak ada yang disimpan; coba lagi dalam beberapa detik.',
     unavailableRetrying: 'Halaman ini akan mencoba lagi dengan sendirinya.',
+    tooLarge: 'Permintaan terlalu besar.',
     unexpected: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
     backHome: 'Kembali ke beranda',
     errorTitle: 'Terjadi kesalahan',
