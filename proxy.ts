@@ -14,12 +14,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { outageSeenWithin } from '@/lib/db/outage';
 import { declaredLength, readAtMost, SERVER_ACTION_BODY_LIMIT } from '@/lib/http/bounded-body';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS as RETRY_AFTER_SECONDS } from '@/lib/errors';
 import { translator } from '@/lib/i18n/catalogue';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** How long after seeing the database unreachable pages get the 503 page without trying. */
 const OUTAGE_WINDOW_MS = 5_000;
-const RETRY_AFTER_SECONDS = 5;
 
 export async function proxy(request: NextRequest) {
   if (request.method === 'POST' && (await overActionLimit(request))) return tooLarge();

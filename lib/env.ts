@@ -52,7 +52,10 @@ export const serverEnvSchema = databaseEnvSchema
     /** Set by the launcher when it seeded demo accounts (embedded database only). */
     INGAT_DEMO: z.enum(['0', '1']).default('0'),
     /** The launcher's profile (`app`, `e2e`, …); only the throwaway e2e database may let a cookie set the time. */
-    INGAT_PROFILE: z.string().regex(/^[a-z0-9-]{1,40}$/, 'INGAT_PROFILE must be a profile name such as app').default('app'),
+    INGAT_PROFILE: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'INGAT_PROFILE must be a profile name such as app')
+      .default('app'),
     /** Lets the `ingat-test-now` cookie set the server's time (lib/clock.ts): browser tests only. */
     INGAT_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   })

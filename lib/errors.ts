@@ -53,8 +53,11 @@ export class RateLimited extends AppError {
  * The database is down, restarting, frozen or unreachable (lib/db/unavailable.ts recognises it): nothing is wrong
  * with the request, and the same request a few seconds later will likely work.
  */
+/** Seconds a client should wait before retrying when the database is away; a restart or failover takes a few. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 export class Unavailable extends AppError {
-  constructor(retryAfterSeconds = 5, messageKey = 'errors.unavailable') {
+  constructor(retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS, messageKey = 'errors.unavailable') {
     super('unavailable', messageKey, {}, retryAfterSeconds);
   }
 }

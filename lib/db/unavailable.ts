@@ -12,9 +12,6 @@
 import { Unavailable } from '@/lib/errors';
 import { noteOutage } from './outage';
 
-/** Seconds a client should wait before retrying; a restart or failover usually takes a few. */
-export const RETRY_AFTER_SECONDS = 5;
-
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -81,5 +78,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function recogniseUnavailable(error: unknown, nowMs = Date.now()): unknown {
   if (!isDatabaseUnavailable(error)) return error;
   noteOutage(nowMs);
-  return new Unavailable(RETRY_AFTER_SECONDS);
+  return new Unavailable();
 }

@@ -1,5 +1,5 @@
 import { databaseReachable } from '@/lib/data/health';
-import { RETRY_AFTER_SECONDS } from '@/lib/db/unavailable';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/errors';
 import { requestLogger } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
       headers: {
         'Cache-Control': 'no-store',
         'x-request-id': requestId,
-        ...(ok ? {} : { 'Retry-After': String(RETRY_AFTER_SECONDS) }),
+        ...(ok ? {} : { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }),
       },
     },
   );
