@@ -25,8 +25,9 @@ const SOCKET_CODES = new Set([
 /** SQLSTATEs of a server that is going away, starting, overloaded, or that cancelled a statement for taking too long. */
 const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[1-3]|57014|53300|25P03)$/;
 /** P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool
- *  timeout, P2037 too many connections. */
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
+ *  timeout, P2028 a transaction that could not start in time or expired while a statement got no answer, P2037
+ *  too many connections. */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2037']);
 /** The driver adapter's kinds for the same conditions (DriverAdapterError.cause.kind). */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 /** node-postgres and pg-pool report these as plain Errors, with no code. */
