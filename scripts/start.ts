@@ -6,14 +6,15 @@
  *   tsx scripts/start.ts [--dev] [--profile app|e2e] [--port 3000] [--fresh]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionDatabase, EMBEDDED_PROFILES, type EmbeddedProfile } from '../lib/db/provision';
 import { prepareDatabase } from '../lib/db/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/data/demo-accounts';
+import { ensureProductionBuild, nextBin } from './build';
 
 const { values: args } = parseArgs({
   options: {
@@ -95,12 +96,9 @@ const childEnv = {
   PORT: args.port,
 };
 
-const nextBin = resolve(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-if (!args.dev && !buildIsCurrent()) {
-  log('building the production bundle (first start or sources changed)…');
-  const code = await run(process.execPath, [nextBin, 'build'], { ...childEnv, NODE_ENV: 'production' });
-  if (code !== 0) await shutdown('build-failed', code ?? 1);
-  writeFileSync(join(root, '.next', 'ingat-source-hash'), sourceHash());
+if (!args.dev) {
+  const code = await ensureProductionBuild(childEnv, log);
+  if (code !== 0) await shutdown('build-failed', code);
 }
 
 const next = spawn(process.execPath, [nextBin, args.dev ? 'dev' : 'start', '-p', args.port, '-H', '127.0.0.1'], {
@@ -124,10 +122,6 @@ if (db.embedded) {
 }
 console.log('');
 
-function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((r) => spawn(cmd, argv, { env, stdio: 'inherit' }).once('exit', r));
-}
-
 /** A secret kept in .data for local use, so sessions survive restarts without configuration. */
 function localSecret(): string {
   const file = resolve(root, '.data', 'auth-secret');
@@ -136,23 +130,4 @@ function localSecret(): string {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-function sourceHash(): string {
-  const h = createHash('sha256');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (name !== 'generated') walk(join(p, name));
-    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-  };
-  for (const p of ['app', 'lib', 'content', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'])
-    walk(join(root, p));
-  return h.digest('hex');
-}
-
-function buildIsCurrent(): boolean {
-  const file = join(root, '.next', 'ingat-source-hash');
-  return existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(file) && readFileSync(file, 'utf8') === sourceHash();
 }
