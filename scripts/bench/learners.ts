@@ -11,10 +11,14 @@ export interface SeededLearner {
   token: string;
 }
 
-/** `count` learners with emails `<prefix>-<n>@bench.ingat`, each with a token and all items as cards. */
+/**
+ * `count` learners with emails `<prefix>-<n>@bench.ingat`, each with a token and all items as cards: a share
+ * `newShare` (default a third) new, the rest in review with made-up memory and no history. With `newShare: 1`
+ * every card's state is what replaying its (empty) review log gives, so `review:rebuild` can check the run.
+ */
 export async function seedLearners(
   client: pg.Client,
-  opts: { count: number; passwordHash: string; prefix: string },
+  opts: { count: number; passwordHash: string; prefix: string; newShare?: number },
 ): Promise<SeededLearner[]> {
   const pattern = `${opts.prefix}-%@bench.ingat`;
   await client.query(
@@ -37,18 +41,19 @@ export async function seedLearners(
                          difficulty, "scheduledDays", "learningSteps", reps, lapses, "lastReview", version, "createdAt")
      SELECT gen_random_uuid(), u.id, i.id, i."courseId", i."lessonId", i.sibling,
             row_number() OVER (PARTITION BY u.id ORDER BY i.id),
-            CASE WHEN r < 0.33 THEN 'NEW'::"CardPhase" ELSE 'REVIEW'::"CardPhase" END,
-            CASE WHEN r < 0.33 THEN now() ELSE now() + (d * 40 - 10) * interval '1 day' END,
-            CASE WHEN r < 0.33 THEN 0 ELSE 1 + d * 30 END, CASE WHEN r < 0.33 THEN 0 ELSE 3 + d * 5 END,
-            CASE WHEN r < 0.33 THEN 0 ELSE (1 + d * 30)::int END, 0,
-            CASE WHEN r < 0.33 THEN 0 ELSE 3 END, 0,
-            CASE WHEN r < 0.33 THEN NULL ELSE now() - (1 + d * 30) * interval '1 day' END, 1, now() - interval '60 days'
+            CASE WHEN r < $2 THEN 'NEW'::"CardPhase" ELSE 'REVIEW'::"CardPhase" END,
+            -- a new card is due from its creation, as a card made by the app is
+            CASE WHEN r < $2 THEN now() - interval '60 days' ELSE now() + (d * 40 - 10) * interval '1 day' END,
+            CASE WHEN r < $2 THEN 0 ELSE 1 + d * 30 END, CASE WHEN r < $2 THEN 0 ELSE 3 + d * 5 END,
+            CASE WHEN r < $2 THEN 0 ELSE (1 + d * 30)::int END, 0,
+            CASE WHEN r < $2 THEN 0 ELSE 3 END, 0,
+            CASE WHEN r < $2 THEN NULL ELSE now() - (1 + d * 30) * interval '1 day' END, 1, now() - interval '60 days'
      -- r picks the phase, d the memory and due date: two draws per card (the LATERAL refers to the row, so it is
      -- evaluated per row, not once for the whole statement)
      FROM "User" u CROSS JOIN "Item" i
      CROSS JOIN LATERAL (SELECT random() + 0 * length(i.id || u.id::text) AS r, random() AS d) x
      WHERE u.email LIKE $1 AND i."retiredAt" IS NULL`,
-    [pattern],
+    [pattern, opts.newShare ?? 0.33],
   );
   return users.map((u, i) => ({ id: u.id, token: tokens[i]! }));
 }

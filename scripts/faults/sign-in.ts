@@ -7,6 +7,8 @@ export interface SignInOutcome {
   status: number;
   outcome: string;
   ms: number;
+  /** The cookies to send as the signed-in browser (when signed in). */
+  cookie: string;
 }
 
 export async function signInAttempt(
@@ -42,5 +44,9 @@ export async function signInAttempt(
   } catch (error) {
     if (!(error instanceof SyntaxError) && !(error instanceof TypeError)) throw error;
   }
-  return { status: response.status, outcome, ms: performance.now() - started };
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { status: response.status, outcome, ms: performance.now() - started, cookie: session };
 }
