@@ -414,7 +414,10 @@ async function oversizedScenario() {
     const failures: string[] = [];
     if (growth >= 20) failures.push(`memory grew ${growth} MB`);
     if (results.some((r) => r.status === 500)) failures.push('500 seen');
-    if (results.some((r) => r.status !== 413)) failures.push('not every oversized body answered 413');
+    // `error`: the connection was reset while the body was still being sent, after the server refused it (a client
+    // that keeps writing into a closed request may see the reset before it reads the 413).
+    if (results.some((r) => r.status !== 413 && r.status !== 'error'))
+      failures.push('an oversized body was not refused');
     record(
       {
         scenario: `${kind.count} × 20 MB chunked: ${kind.name}`,
