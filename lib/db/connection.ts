@@ -14,6 +14,8 @@
 import pg from 'pg';
 import { parseDatabaseEnv, type DatabaseEnv } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { noteOutage } from './outage';
+import { databaseFailure } from './unavailable';
 
 export type Timeouts = Pick<
   DatabaseEnv,
@@ -27,6 +29,12 @@ function isReadTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === 'Query read timeout';
 }
 
+/** What every failed statement or connection attempt goes through: note an outage for the proxy (./outage.ts). */
+function failed(client: pg.Client, error: unknown): void {
+  if (isReadTimeout(error)) abandon(client);
+  if (error && databaseFailure(error) === 'gone') noteOutage(Date.now());
+}
+
 /**
  * A node-postgres client that (1) never lets a lost connection become an uncaught exception: an 'error' event on a
  * connection nobody is using is logged (the queries that were on it get the error themselves), and (2) closes its
@@ -38,7 +46,10 @@ function isReadTimeout(error: unknown): boolean {
 export class GuardedClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    this.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
+    this.on('error', (error) => {
+      if (databaseFailure(error) === 'gone') noteOutage(Date.now());
+      logger.warn({ err: error.message }, 'database connection lost');
+    });
   }
 }
 
@@ -55,7 +66,7 @@ function abandon(client: pg.Client): void {
   const callback = args[last];
   if (typeof callback === 'function') {
     args[last] = (error: unknown, result: unknown) => {
-      if (isReadTimeout(error)) abandon(this);
+      failed(this, error);
       (callback as (e: unknown, r: unknown) => void)(error, result);
     };
     return baseQuery.apply(this, args);
@@ -63,11 +74,30 @@ function abandon(client: pg.Client): void {
   const result = baseQuery.apply(this, args);
   if (result instanceof Promise) {
     return result.catch((error: unknown) => {
-      if (isReadTimeout(error)) abandon(this);
+      failed(this, error);
       throw error;
     });
   }
   return result;
+};
+
+type ConnectMethod = (this: pg.Client, callback?: (error: Error | null) => void) => Promise<void> | undefined;
+const baseConnect = pg.Client.prototype.connect as unknown as ConnectMethod;
+
+// A connection that cannot be opened (refused, timed out, the server starting or stopping) is an outage too.
+(GuardedClient.prototype as unknown as { connect: ConnectMethod }).connect = function guardedConnect(
+  this: GuardedClient,
+  callback?: (error: Error | null) => void,
+) {
+  if (callback)
+    return baseConnect.call(this, (error) => {
+      failed(this, error);
+      callback(error);
+    });
+  return baseConnect.call(this)?.catch((error: unknown) => {
+    failed(this, error);
+    throw error;
+  });
 };
 
 /**

@@ -208,7 +208,11 @@ async function loadScenario(
   const failures: string[] = [];
   if (lost > 0) failures.push(`${lost} lost`);
   if (duplicated > 0) failures.push(`${duplicated} duplicated`);
-  if ((report.statuses.get('500') ?? 0) + (report.statuses.get('page:500') ?? 0) > 0) failures.push('500 seen');
+  if ((report.statuses.get('500') ?? 0) > 0) failures.push(`${report.statuses.get('500')} API answers 500`);
+  // Next renders a page whose server components failed with status 500 and offers no way to choose another; the
+  // proxy answers 503 from the moment this process has seen the outage, so these are the renders already running.
+  if ((report.statuses.get('page:500') ?? 0) > 0)
+    failures.push(`${report.statuses.get('page:500')} pages answered 500`);
   if (report.unacknowledged > 0) failures.push(`${report.unacknowledged} never acknowledged`);
   failures.push(...extraChecks(report));
   record(

@@ -8,8 +8,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '@/lib/api/respond';
 import { connectionConfig, guardedPool, type Timeouts } from '@/lib/db/connection';
-import { outageSeenWithin } from '@/lib/db/outage';
-import { isDatabaseUnavailable, recogniseUnavailable } from '@/lib/db/unavailable';
+import { noteRecovery, outageSeenWithin } from '@/lib/db/outage';
+import { databaseFailure, isDatabaseUnavailable, recogniseUnavailable } from '@/lib/db/unavailable';
 import { AppError, Conflict } from '@/lib/errors';
 import { errorState } from '@/lib/forms/state';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -59,8 +59,8 @@ describe('a database that cannot be reached', () => {
     const { prisma, pool } = prismaOn(refusedUrl());
     const viaPrisma = await rejection(prisma.user.findFirst());
     const viaSql = await rejection(pool.query('SELECT 1'));
-    expect(isDatabaseUnavailable(viaPrisma)).toBe(true);
-    expect(isDatabaseUnavailable(viaSql)).toBe(true);
+    expect(databaseFailure(viaPrisma)).toBe('gone');
+    expect(databaseFailure(viaSql)).toBe('gone');
   });
 
   it('answers the API with 503, Retry-After and the JSON error shape, in the caller language', async () => {
@@ -118,11 +118,14 @@ describe('a database that cannot be reached', () => {
     expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
   });
 
-  it('is recognised when a statement runs past statement_timeout (57014)', async () => {
+  it('is recognised when a statement runs past statement_timeout (57014), without taking pages down', async () => {
     const { prisma } = prismaOn(url);
+    noteRecovery();
     const error = await rejection(prisma.$queryRaw`SELECT pg_sleep(3)`);
-    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(databaseFailure(error)).toBe('busy');
     expect(recogniseUnavailable(error)).toMatchObject({ code: 'unavailable', retryAfterSeconds: 5 });
+    // One slow statement is not an outage: the proxy keeps serving pages.
+    expect(outageSeenWithin(5_000, Date.now())).toBe(false);
   });
 
   it('leaves other database errors alone (a duplicate is not an outage)', async () => {

@@ -18,7 +18,9 @@ describe('parseEnv', () => {
   });
 
   it('refuses the test clock outside the e2e profile, so no visitor can set the server time with a cookie', () => {
-    expect(() => parseEnv({ ...good, INGAT_TEST_CLOCK: '1' })).toThrow(/INGAT_TEST_CLOCK=1 .* only with INGAT_PROFILE=e2e/);
+    expect(() => parseEnv({ ...good, INGAT_TEST_CLOCK: '1' })).toThrow(
+      /INGAT_TEST_CLOCK=1 .* only with INGAT_PROFILE=e2e/,
+    );
     expect(() => parseEnv({ ...good, INGAT_TEST_CLOCK: '1', INGAT_PROFILE: 'app' })).toThrow(/INGAT_TEST_CLOCK/);
     expect(parseEnv({ ...good, INGAT_TEST_CLOCK: '1', INGAT_PROFILE: 'e2e' }).INGAT_TEST_CLOCK).toBe('1');
   });
