@@ -122,9 +122,39 @@ export function connectionConfig(
   };
 }
 
+type PoolConnect = (
+  this: pg.Pool,
+  callback?: (error: Error | undefined, client: pg.PoolClient | undefined, done: () => void) => void,
+) => Promise<pg.PoolClient> | undefined;
+const basePoolConnect = pg.Pool.prototype.connect as unknown as PoolConnect;
+
+/**
+ * A pool that also notes an outage when no connection becomes free in time (every connection is stuck on a server
+ * that does not answer): that happens seconds before the stuck statements' own timeouts, so pages get the proxy's
+ * 503 sooner. pg-pool's own query() and Prisma's transactions both come through connect().
+ */
+class GuardedPool extends pg.Pool {}
+(GuardedPool.prototype as unknown as { connect: PoolConnect }).connect = function guardedPoolConnect(
+  this: pg.Pool,
+  callback,
+) {
+  const note = (error: unknown) => {
+    if (error && databaseFailure(error) === 'gone') noteOutage(Date.now());
+  };
+  if (callback)
+    return basePoolConnect.call(this, (error, client, done) => {
+      note(error);
+      callback(error, client, done);
+    });
+  return basePoolConnect.call(this)?.catch((error: unknown) => {
+    note(error);
+    throw error;
+  });
+};
+
 /** A pool of GuardedClients with our timeouts, whose idle-connection errors are logged instead of ending the process. */
 export function guardedPool(config: pg.ClientConfig, max: number): pg.Pool {
-  const pool = new pg.Pool({ ...config, max, Client: GuardedClient });
+  const pool = new GuardedPool({ ...config, max, Client: GuardedClient });
   // An idle connection that the server closes (a restart, a failover) is reported here; without a listener the
   // pool's 'error' event would end the process. The pool drops that connection and opens a new one when needed.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost while idle'));

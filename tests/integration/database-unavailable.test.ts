@@ -150,6 +150,7 @@ describe('a frozen database (it accepts connections and then says nothing)', () 
     const { prisma } = prismaOn(proxy.url);
     expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
 
+    noteRecovery();
     proxy.freeze();
     // Each of these would wait until the thaw without a client-side timeout (the test's own timeout, 60 s, is far
     // above the configured ones). A connection that timed out is closed: its error must reach no one as an uncaught
@@ -172,6 +173,9 @@ describe('a frozen database (it accepts connections and then says nothing)', () 
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);
       expect(recogniseUnavailable(error)).toBeInstanceOf(AppError);
     }
+
+    // Pages are answered 503 by the proxy from now on, without each waiting for its own timeout.
+    expect(outageSeenWithin(5_000, Date.now())).toBe(true);
 
     proxy.thaw();
     // The connections that timed out were closed, not returned to the pool to block the next caller.
