@@ -23,7 +23,7 @@
  * duplicated, no 500, every request within 10 s while the database is frozen, < 20 MB memory growth from
  * oversized bodies, every process up in N start together, the launcher exiting non-zero within 3 s, and the sign-in
  * limits holding (at most 5 wrong passwords verified per account, at most 30 per client address).
- * Takes about 4 minutes on 2 cores (plus a production build when the sources changed). Options (environment):
+ * Takes about 2½ minutes on 2 cores (plus a production build when the sources changed). Options (environment):
  * FAULTS_LEARNERS (200 seeded), FAULTS_CONCURRENCY (12 learners answering at once).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
