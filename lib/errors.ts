@@ -15,7 +15,8 @@ export class AppError extends Error {
       | 'rate_limited'
       | 'too_large'
       | 'unsupported_media_type'
-      | 'idempotency_mismatch',
+      | 'idempotency_mismatch'
+      | 'unavailable',
     /** A message-catalogue key, translated where the error is shown. */
     readonly messageKey: string,
     readonly fieldErrors: FieldErrors = {},
@@ -78,6 +79,18 @@ export class IdempotencyMismatch extends AppError {
     super('idempotency_mismatch', messageKey);
   }
 }
+/**
+ * The database is down, restarting, frozen or unreachable (lib/db/unavailable.ts recognises it): nothing is wrong
+ * with the request, and the same request a few seconds later will likely work.
+ */
+/** Seconds a client should wait before retrying when the database is away; a restart or failover takes a few. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export class Unavailable extends AppError {
+  constructor(retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS, messageKey = 'errors.unavailable') {
+    super('unavailable', messageKey, {}, retryAfterSeconds);
+  }
+}
 
 export const HTTP_STATUS: Record<AppError['code'], number> = {
   not_found: 404,
@@ -89,4 +102,5 @@ export const HTTP_STATUS: Record<AppError['code'], number> = {
   too_large: 413,
   unsupported_media_type: 415,
   idempotency_mismatch: 422,
+  unavailable: 503,
 };

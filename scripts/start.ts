@@ -1,18 +1,20 @@
 /**
  * The launcher behind `npm start` (and the e2e server): database (embedded unless DATABASE_URL is set),
- * migrations, content, demo accounts, a production build when the sources changed, then `next start`.
+ * migrations, content, demo accounts, a production build when the sources changed, then the server (scripts/serve.ts: Next's handler behind a Node HTTP server).
  * SIGTERM/SIGINT stop Next first, then the embedded database, cleanly.
  *
  *   tsx scripts/start.ts [--dev] [--profile app|e2e] [--port 3000] [--fresh]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionDatabase, EMBEDDED_PROFILES, type EmbeddedProfile } from '../lib/db/provision';
 import { prepareDatabase } from '../lib/db/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/data/demo-accounts';
+import { ensureProductionBuild } from './build';
 
 const { values: args } = parseArgs({
   options: {
@@ -45,7 +47,8 @@ async function shutdown(signal: string, code = 0) {
   stopping = true;
   log(`${signal}: shutting down`);
   const next = running.next;
-  if (next && next.exitCode === null) {
+  // A child killed by a signal has exitCode null too: only wait for one that is still running.
+  if (next && next.exitCode === null && next.signalCode === null) {
     next.kill('SIGTERM');
     await new Promise<void>((r) => {
       const timer = setTimeout(() => {
@@ -83,7 +86,9 @@ const childEnv = {
   DATABASE_URL: db.url,
   AUTH_SECRET: authSecret,
   INGAT_DEMO: db.embedded ? '1' : '0',
-  // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database.
+  // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database, and the
+  // server refuses the flag without this profile (lib/env.ts).
+  INGAT_PROFILE: profile,
   INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
   // Every browser journey signs up from 127.0.0.1; the per-address sign-up limit is tested in integration tests.
   ...(profile === 'e2e' ? { SIGNUP_LIMIT_PER_ADDRESS: process.env.SIGNUP_LIMIT_PER_ADDRESS ?? '10000' } : {}),
@@ -93,12 +98,9 @@ const childEnv = {
   PORT: args.port,
 };
 
-const nextBin = resolve(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-if (!args.dev && !buildIsCurrent()) {
-  log('building the production bundle (first start or sources changed)…');
-  const code = await run(process.execPath, [nextBin, 'build'], { ...childEnv, NODE_ENV: 'production' });
-  if (code !== 0) await shutdown('build-failed', code ?? 1);
-  writeFileSync(join(root, '.next', 'ingat-source-hash'), sourceHash());
+if (!args.dev) {
+  const code = await ensureProductionBuild(childEnv, log);
+  if (code !== 0) await shutdown('build-failed', code);
 }
 
 // scripts/serve.ts rather than `next start`: it stamps the client address that rate limits trust (see that file).
@@ -108,7 +110,13 @@ const next = spawn(process.execPath, args.dev ? [...serveArgs, '--dev'] : serveA
   stdio: 'inherit',
 });
 running.next = next;
-next.once('exit', (code) => void shutdown('next exited', code ?? 0));
+// Next ending by itself is a failure (it serves until told to stop): exit non-zero at once, so a supervisor restarts
+// the service. Killed by a signal, the code is 128 + the signal's number, as a shell reports it.
+next.once('exit', (code, signal) => {
+  if (stopping) return;
+  const failed = signal ? 128 + (osConstants.signals[signal] ?? 0) : code ? code : 1;
+  void shutdown(`next exited (${signal ?? `code ${code}`})`, failed);
+});
 
 const url = `http://localhost:${args.port}`;
 console.log(`\n  Ingat is starting on ${url} (ready in a moment; ${((Date.now() - t0) / 1000).toFixed(1)} s so far)`);
@@ -118,10 +126,6 @@ if (db.embedded) {
 }
 console.log('');
 
-function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((r) => spawn(cmd, argv, { env, stdio: 'inherit' }).once('exit', r));
-}
-
 /** A secret kept in .data for local use, so sessions survive restarts without configuration. */
 function localSecret(): string {
   const file = resolve(root, '.data', 'auth-secret');
@@ -130,23 +134,4 @@ function localSecret(): string {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-function sourceHash(): string {
-  const h = createHash('sha256');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (name !== 'generated') walk(join(p, name));
-    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-  };
-  for (const p of ['app', 'lib', 'content', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'])
-    walk(join(root, p));
-  return h.digest('hex');
-}
-
-function buildIsCurrent(): boolean {
-  const file = join(root, '.next', 'ingat-source-hash');
-  return existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(file) && readFileSync(file, 'utf8') === sourceHash();
 }

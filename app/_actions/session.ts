@@ -9,7 +9,7 @@ import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { requestClient } from '@/lib/auth/request-client';
 import { requestNow } from '@/lib/clock';
 import { preferredLocaleOf, setLocale, signUp } from '@/lib/data/users';
-import { Invalid, RateLimited, Forbidden } from '@/lib/errors';
+import { Invalid, RateLimited, Forbidden, Unavailable } from '@/lib/errors';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/locales';
@@ -40,6 +40,7 @@ function fromAuthError(error: AuthError) {
   const [key, seconds] = code.split(':');
   if (key === 'errors.rateLimited') return new RateLimited(Number(seconds) || 900);
   if (key === 'errors.accountDisabled') return new Forbidden('errors.accountDisabled');
+  if (key === 'errors.unavailable') return new Unavailable(Number(seconds) || undefined);
   return new Invalid({ _form: ['errors.badCredentials'] }, 'errors.badCredentials');
 }
 

@@ -58,6 +58,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   idempotency_mismatch:
     'The idempotency key was already used with a different request body. Send a new key for a new request; ' +
     'send the same key only to repeat exactly the same request.',
+  unavailable: 'The database is down, restarting or unreachable; retry after the seconds in Retry-After.',
   internal: 'A server error; `requestId` identifies it in the logs.',
 };
 const ERROR_STATUS: Record<ErrorCode, number> = { ...HTTP_STATUS, internal: 500 };
@@ -114,6 +115,7 @@ function errorCodesOf(op: Operation): ErrorCode[] {
     codes.add('unauthenticated');
     if (op.method !== 'GET') codes.add('forbidden');
   }
+  codes.add('unavailable');
   codes.add('internal');
   return [...codes].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b]);
 }

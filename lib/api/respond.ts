@@ -3,6 +3,7 @@
  * messages translated into the caller's language, Retry-After for throttling, and a 500 for anything else that
  * names only a request id (the details go to the log, never to the caller).
  */
+import { recogniseUnavailable } from '@/lib/db/unavailable';
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { retryParams, translator, type Translate } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
@@ -73,11 +74,12 @@ export interface ErrorContext {
   headers?: HeadersInit;
 }
 
-export function errorResponse(error: unknown, { locale, requestId, headers = {} }: ErrorContext): Response {
+export function errorResponse(thrown: unknown, { locale, requestId, headers = {} }: ErrorContext): Response {
   const t = translator(locale);
+  const error = recogniseUnavailable(thrown);
   if (error instanceof AppError) {
     const extra = new Headers(headers);
-    if (error.code === 'rate_limited' && error.retryAfterSeconds) {
+    if ((error.code === 'rate_limited' || error.code === 'unavailable') && error.retryAfterSeconds) {
       extra.set('Retry-After', String(error.retryAfterSeconds));
     }
     if (error.code === 'unauthenticated') extra.set('WWW-Authenticate', 'Bearer');

@@ -6,6 +6,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { AppError } from '@/lib/errors';
+import { recogniseUnavailable } from '@/lib/db/unavailable';
 import { env } from '@/lib/env';
 import { signIn as signInUser, signOut as signOutSession } from '@/lib/data/users';
 import { requestNow } from '@/lib/clock';
@@ -43,7 +44,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             await requestNow(),
           );
           return { id: userId, sid: sessionId };
-        } catch (e) {
+        } catch (error) {
+          // A database that cannot be reached is "back in a moment", never "wrong password".
+          const e = recogniseUnavailable(error);
           if (e instanceof AppError) {
             throw new SignInRefused(e.retryAfterSeconds ? `${e.messageKey}:${e.retryAfterSeconds}` : e.messageKey);
           }

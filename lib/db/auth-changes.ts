@@ -14,8 +14,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { env } from '@/lib/env';
+import { databaseEnv } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { connectionConfig } from './connection';
 
 export const AUTH_CHANNEL = 'ingat_auth';
 /** How long the proof that notifications arrive may take before listening is given up as not working. */
@@ -35,7 +36,8 @@ export class AuthChangeListener {
   private starting: Promise<void> = Promise.resolve();
   private readonly echoes = new Map<string, () => void>();
 
-  constructor(private readonly connectionString: string) {}
+  /** `config`: where to connect, with the timeouts of ./connection.ts (its application_name is set here). */
+  constructor(private readonly config: pg.ClientConfig) {}
 
   /** The current epoch, or null when changes are not being heard (then nothing verified may be reused). */
   epoch(): number | null {
@@ -73,10 +75,7 @@ export class AuthChangeListener {
   private start(): void {
     if (this.state !== 'idle' || performance.now() < this.retryAt) return;
     this.state = 'connecting';
-    const client = new pg.Client({
-      connectionString: this.connectionString,
-      application_name: `${APPLICATION_NAME}:${process.pid}`,
-    });
+    const client = new pg.Client({ ...this.config, application_name: `${APPLICATION_NAME}:${process.pid}` });
     this.client = client;
     client.on('notification', (message) => {
       if (message.channel !== AUTH_CHANNEL) return;
@@ -138,6 +137,11 @@ const globalForListener = globalThis as unknown as { ingatAuthChanges?: AuthChan
 
 /** The process's listener, started lazily by the first `epoch()` call. */
 export function authChanges(): AuthChangeListener {
-  globalForListener.ingatAuthChanges ??= new AuthChangeListener(env().DATABASE_URL);
+  if (!globalForListener.ingatAuthChanges) {
+    const config = databaseEnv();
+    globalForListener.ingatAuthChanges = new AuthChangeListener(
+      connectionConfig(config.DATABASE_URL, config, { applicationName: APPLICATION_NAME }),
+    );
+  }
   return globalForListener.ingatAuthChanges;
 }

@@ -12,6 +12,10 @@ export interface EmbeddedDatabase {
   /** True when this start created the cluster (a fresh database). */
   created: boolean;
   stop(): Promise<void>;
+  /** The postmaster's process id (the fault suite crashes and freezes it). */
+  pid(): number | undefined;
+  /** Starts the cluster again after its postmaster died (crash recovery runs as on any restart). */
+  restart(): Promise<void>;
 }
 
 const USER = 'ingat';
@@ -60,6 +64,20 @@ export async function startEmbeddedPostgres(opts: {
       if (stopped) return;
       stopped = true;
       await pg.stop();
+    },
+    pid: () => (pg as unknown as { process?: { pid?: number } }).process?.pid,
+    async restart() {
+      // Backends of a killed postmaster exit on their own within moments; until they have, the new one refuses to
+      // start (their shared memory is still attached), so try for a while.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await pg.start();
+          return;
+        } catch (error) {
+          if (attempt >= 20) throw error ?? new Error('embedded PostgreSQL did not restart');
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
     },
   };
 }

@@ -1,7 +1,13 @@
 /**
  * Brings a database up to date before the app serves it: migrations, course content, and (embedded database
  * only) the demo accounts. Used by the launcher, the e2e server and the integration-test setup.
+ *
+ * Several app processes may start at once on one database. Each holds a session-level advisory lock of ours for
+ * the whole preparation, so one prepares while the others wait; a waiter then runs the same steps, which find
+ * nothing left to do (migrations are applied once, content sync is a diff, demo accounts are created once). The
+ * lock goes with the connection, so a process that dies while preparing releases it.
  */
+import pg from 'pg';
 import { applyPendingMigrations } from './schema-engine';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -9,6 +15,7 @@ import { loadAndCheckAll } from '@/lib/content/course-files';
 import { formatContentError } from '@/lib/content/load';
 import { syncCourse, type SyncReport } from '@/lib/data/content-sync';
 import { seedDemoAccounts } from '@/lib/data/seed';
+import { connectionConfig, timeoutsFromEnv } from './connection';
 
 export interface PrepareResult {
   migrationsApplied: string[];
@@ -16,9 +23,34 @@ export interface PrepareResult {
   demoAccountsCreated: number;
 }
 
+/** Our advisory lock's key ("ingat:prepare"); Prisma's migration lock is a different one (72707369). */
+export const PREPARE_LOCK_KEY = 4_915_306_124_017n;
+
 export async function prepareDatabase(databaseUrl: string, opts: { demo: boolean; now: Date }): Promise<PrepareResult> {
+  const config = connectionConfig(databaseUrl, timeoutsFromEnv(), {
+    applicationName: 'ingat-prepare',
+    // Waiting for the lock, migrating and loading content may rightly take longer than a request may.
+    statementTimeout: false,
+  });
+  const lock = new pg.Client(config);
+  lock.on('error', () => undefined); // a lost connection fails the query below; nothing else uses this client
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK_KEY.toString()]);
+    return await prepareLocked(databaseUrl, config, opts);
+  } finally {
+    // Ending the session releases the lock at once, even if the unlock cannot be sent.
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function prepareLocked(
+  databaseUrl: string,
+  config: pg.ClientConfig,
+  opts: { demo: boolean; now: Date },
+): Promise<PrepareResult> {
   const migrationsApplied = await applyPendingMigrations(databaseUrl);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(config) });
   try {
     const content: SyncReport[] = [];
     for (const r of await loadAndCheckAll()) {

@@ -11,6 +11,8 @@ export const EMBEDDED_PROFILES = {
   test: { name: 'pg-test', port: 54330, database: 'ingat_test' },
   /** Playwright end-to-end tests */
   e2e: { name: 'pg-e2e', port: 54331, database: 'ingat_e2e' },
+  /** npm run test:faults (54332 is the review benchmark's) */
+  faults: { name: 'pg-faults', port: 54333, database: 'ingat_faults' },
 } as const;
 
 export type EmbeddedProfile = keyof typeof EMBEDDED_PROFILES;

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { timeoutsFromEnv } from './connection';
 
 const require = createRequire(import.meta.url);
 
@@ -42,15 +43,23 @@ async function loadWasmModule(): Promise<WasmEngineModule> {
   return enginePromise;
 }
 
-/** Discrete connection fields: with a connection string, PrismaPg's shadow-database hook reconnects to the main db. */
+/**
+ * Discrete connection fields: with a connection string, PrismaPg's shadow-database hook reconnects to the main db.
+ * The connect and idle-in-transaction timeouts of every connection (lib/db/connection.ts); no statement timeout,
+ * since a migration may rightly run long (it runs before the app serves anyone).
+ */
 function poolConfig(databaseUrl: string) {
   const url = new URL(databaseUrl);
+  const timeouts = timeoutsFromEnv();
   return {
     host: url.hostname,
     port: Number(url.port || 5432),
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database: url.pathname.replace(/^\//, ''),
+    application_name: 'ingat-migrate',
+    connectionTimeoutMillis: timeouts.DB_CONNECT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };
 }
 
@@ -77,12 +86,25 @@ function runScriptsWhole<A extends object>(adapter: A): A {
   return adapter;
 }
 
+/**
+ * Also remembers what it opened: the engine does not close its connections when freed, and an idle one kept the
+ * engine's session-level advisory lock for the pool's idle timeout (10 s), so a second process starting at the same
+ * time gave up waiting for the lock and died. `close()` ends them as soon as the engine is done.
+ */
 class WholeScriptPg extends PrismaPg {
+  private readonly opened: { dispose(): Promise<void> }[] = [];
   override async connect() {
-    return runScriptsWhole(await super.connect());
+    return this.remember(runScriptsWhole(await super.connect()));
   }
   override async connectToShadowDb() {
-    return runScriptsWhole(await super.connectToShadowDb());
+    return this.remember(runScriptsWhole(await super.connectToShadowDb()));
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.opened.splice(0).map((a) => a.dispose()));
+  }
+  private remember<A extends { dispose(): Promise<void> }>(adapter: A): A {
+    this.opened.push(adapter);
+    return adapter;
   }
 }
 
@@ -92,12 +114,17 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const wasm = await loadWasmModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(poolConfig(databaseUrl)));
-  const engine = await wasm.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, adapter);
+  const factory = new WholeScriptPg(poolConfig(databaseUrl));
   try {
-    return await fn(engine);
+    const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+    const engine = await wasm.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, adapter);
+    try {
+      return await fn(engine);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await factory.close();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * The state a server-action form returns: translated field errors, a form-level message, and the submitted values
- * (minus passwords) so nothing the user typed is lost. AppErrors become messages; anything else is rethrown.
+ * (minus passwords) so nothing the user typed is lost. AppErrors become messages, and so does a database that cannot
+ * be reached ("try again in a moment": nothing was saved, and what was typed is kept); anything else is rethrown.
  */
+import { recogniseUnavailable } from '@/lib/db/unavailable';
 import { AppError } from '@/lib/errors';
 import { retryParams, type Translate } from '@/lib/i18n/catalogue';
 
@@ -22,7 +24,8 @@ export function formValues(formData: FormData, omit: string[] = []): Record<stri
   return out;
 }
 
-export function errorState(error: unknown, t: Translate, values: Record<string, string>): FormState {
+export function errorState(thrown: unknown, t: Translate, values: Record<string, string>): FormState {
+  const error = recogniseUnavailable(thrown);
   if (!(error instanceof AppError)) throw error;
   const fieldErrors: Record<string, string[]> = {};
   for (const [field, keys] of Object.entries(error.fieldErrors)) fieldErrors[field] = keys.map((k) => t(k));

@@ -1,8 +1,10 @@
 /**
  * The queue of this server process: opened once, with the workers of the fitting and item-timing jobs. Started from
- * instrumentation.ts when the server starts; `appQueue()` lets server actions enqueue (e.g. "fit now").
+ * instrumentation.ts when the server starts; `appQueue()` lets server actions enqueue (e.g. "fit now"). If the
+ * database is away when it opens, the next call tries again (and the start-up keeps trying in the background), so
+ * a server that starts during an outage still gets its workers.
  */
-import { env } from '@/lib/env';
+import { pool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit';
 import { refreshItemTimings } from '@/lib/data/review/item-timings';
@@ -13,7 +15,7 @@ const holder = globalThis as unknown as { ingatQueue?: Promise<PgBoss> };
 
 export function appQueue(): Promise<PgBoss> {
   holder.ingatQueue ??= (async () => {
-    const boss = await openQueue(env().DATABASE_URL);
+    const boss = await openQueue(pool());
     await work(boss, {
       fitLearner: async ({ userId, courseId }) => {
         const outcome = await fitLearner(userId, courseId, new Date());
@@ -36,6 +38,19 @@ export function appQueue(): Promise<PgBoss> {
     });
     logger.info('job queue started');
     return boss;
-  })();
+  })().catch((error: unknown) => {
+    holder.ingatQueue = undefined;
+    throw error;
+  });
   return holder.ingatQueue;
+}
+
+const RETRY_START_MS = 10_000;
+
+/** Opens the queue now, or keeps trying every 10 s while it cannot (the process serves requests meanwhile). */
+export function startAppQueue(): void {
+  appQueue().catch((error: unknown) => {
+    logger.warn({ err: String(error) }, 'job queue not started; trying again in 10 s');
+    setTimeout(startAppQueue, RETRY_START_MS).unref();
+  });
 }

@@ -7,8 +7,14 @@
  * Jobs: fit-learner {userId, courseId}, fit-pool {kind: 'class'|'course', …}, fit-sweep (every 10 minutes: enqueue
  * the learners due a fit), fit-pool-sweep (hourly: the pools due one; pools change slowly and the query is heavier),
  * item-timings (hourly: each item's median answering time, which decides when a right answer counts as slow).
+ *
+ * The queue runs on the process's one pool (lib/db/client.ts), with its timeouts and error handling: pg-boss opens
+ * no connections of its own, and a database restart reaches it as failed statements (logged), never as an uncaught
+ * exception.
  */
+import type pg from 'pg';
 import { PgBoss } from './pg-boss';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { logger } from '@/lib/log';
 import type { Pool } from '@/lib/data/parameters/fit';
 
@@ -34,9 +40,17 @@ export type Handlers = {
   itemTimings: () => Promise<void>;
 };
 
-export async function openQueue(databaseUrl: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
-  boss.on('error', (error) => logger.error({ err: String(error) }, 'job queue error'));
+export async function openQueue(pool: pg.Pool): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+    schema: 'pgboss',
+  });
+  // Polling goes on while the database is away; that is expected, and reported once per poll as a warning.
+  boss.on('error', (error) =>
+    isDatabaseUnavailable(error)
+      ? logger.warn({ err: String(error) }, 'job queue: database unavailable')
+      : logger.error({ err: String(error) }, 'job queue error'),
+  );
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 60, expireInSeconds: 900 });

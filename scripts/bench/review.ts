@@ -15,7 +15,7 @@
  * BENCH_ROUNDS (6), BENCH_PORT (3200).
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -23,6 +23,7 @@ import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
 import { prepareDatabase } from '../../lib/db/prepare';
+import { answerBody, seedLearners, trueFalseCardsByUser } from './learners';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 2000);
@@ -52,37 +53,9 @@ await client.connect();
 // ---------------------------------------------------------------------------------------------------------------
 const seedStart = performance.now();
 const passwordHash = await hashPassword('bench password 2026');
-await client.query(
-  `INSERT INTO "User" (id, email, "passwordHash", "displayName", role, locale, "timeZone", "passwordChangedAt", "createdAt", "updatedAt")
-   SELECT gen_random_uuid(), 'bench-' || g || '@bench.ingat', $1, 'Bench ' || g, 'STUDENT', 'id', 'Asia/Jakarta', now(), now(), now()
-   FROM generate_series(1, $2::int) g`,
-  [passwordHash, LEARNERS],
-);
-const users = (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email LIKE 'bench-%' ORDER BY email`))
-  .rows;
-const tokens = users.map(() => 'ingat_' + randomBytes(32).toString('base64url'));
-await client.query(
-  `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "lastFour", "createdAt")
-   SELECT gen_random_uuid(), u, 'bench', h, right(h, 4), now() FROM unnest($1::uuid[], $2::text[]) AS t(u, h)`,
-  [users.map((u) => u.id), tokens.map((t) => createHash('sha256').update(t, 'utf8').digest('hex'))],
-);
-await client.query(
-  `INSERT INTO "Card" (id, "userId", "itemId", "courseId", "lessonId", sibling, position, phase, due, stability,
-                       difficulty, "scheduledDays", "learningSteps", reps, lapses, "lastReview", version, "createdAt")
-   SELECT gen_random_uuid(), u.id, i.id, i."courseId", i."lessonId", i.sibling,
-          row_number() OVER (PARTITION BY u.id ORDER BY i.id),
-          CASE WHEN r < 0.33 THEN 'NEW'::"CardPhase" ELSE 'REVIEW'::"CardPhase" END,
-          CASE WHEN r < 0.33 THEN now() ELSE now() + (d * 40 - 10) * interval '1 day' END,
-          CASE WHEN r < 0.33 THEN 0 ELSE 1 + d * 30 END, CASE WHEN r < 0.33 THEN 0 ELSE 3 + d * 5 END,
-          CASE WHEN r < 0.33 THEN 0 ELSE (1 + d * 30)::int END, 0,
-          CASE WHEN r < 0.33 THEN 0 ELSE 3 END, 0,
-          CASE WHEN r < 0.33 THEN NULL ELSE now() - (1 + d * 30) * interval '1 day' END, 1, now() - interval '60 days'
-   -- r picks the phase, d the memory and due date: two draws per card (the LATERAL refers to the row, so it is
-   -- evaluated per row, not once for the whole statement)
-   FROM "User" u CROSS JOIN "Item" i
-   CROSS JOIN LATERAL (SELECT random() + 0 * length(i.id || u.id::text) AS r, random() AS d) x
-   WHERE u.email LIKE 'bench-%' AND i."retiredAt" IS NULL`,
-);
+const seeded = await seedLearners(client, { count: LEARNERS, passwordHash, prefix: 'bench' });
+const users = seeded.map((l) => ({ id: l.id }));
+const tokens = seeded.map((l) => l.token);
 const state = `jsonb_build_object('phase','review','due',to_char(now(),'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),'stability',5,
   'difficulty',5,'scheduledDays',5,'learningSteps',0,'reps',3,'lapses',0,'lastReview',to_char(now(),'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 await client.query(
@@ -198,14 +171,7 @@ for (let run = 0; run < 60; run++) {
 // The app under load.
 // ---------------------------------------------------------------------------------------------------------------
 // Each learner's true/false cards (the answer body is the same shape for all of them), answered in turn.
-const cardsByUser = new Map<string, { id: string; version: number }[]>();
-for (const row of (
-  await client.query<{ userId: string; id: string; version: number }>(
-    `SELECT "userId", id, version FROM "Card" WHERE "courseId" <> 'bench-course'
-     AND "itemId" IN (SELECT id FROM "Item" WHERE kind = 'truefalse') ORDER BY "userId", id`,
-  )
-).rows)
-  cardsByUser.set(row.userId, [...(cardsByUser.get(row.userId) ?? []), { id: row.id, version: row.version }]);
+const cardsByUser = await trueFalseCardsByUser(client, ['bench-course']);
 await client.end();
 
 // BENCH_CPU_PROF=<dir> runs `next start` directly under --cpu-prof (the build must be current: run once without).
@@ -289,13 +255,7 @@ const answersOptions = (duration: number): autocannon.Options => ({
         return {
           ...req,
           headers: { 'content-type': 'application/json', authorization: `Bearer ${learner.token}` },
-          body: JSON.stringify({
-            cardId: card.id,
-            cardVersion: card.version,
-            idempotencyKey: randomUUID(),
-            response: { kind: 'truefalse', value: Math.random() < 0.8 },
-            durationMs: 5000,
-          }),
+          body: answerBody(card),
         };
       },
       onResponse: (status, body, raw) => {

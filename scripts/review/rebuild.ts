@@ -22,7 +22,8 @@ try {
   for (const e of report.examples) console.log(JSON.stringify(e));
   process.exitCode = report.mismatched > 0 && !values.repair ? 1 : 0;
 } finally {
-  const { db } = await import('../../lib/db/client');
+  const { db, pool } = await import('../../lib/db/client');
   await db().$disconnect();
+  await pool().end(); // before the embedded database stops, so its connections end quietly
   await database.embedded?.stop();
 }

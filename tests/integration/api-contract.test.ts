@@ -76,7 +76,7 @@ describe('malformed paths', () => {
   });
 
   it('answers it in the proxy too, before Next fails to decode the path for routing', async () => {
-    const response = proxy(
+    const response = await proxy(
       new NextRequest(`${ORIGIN}/api/v1/classes/%ZZ/progress`, { headers: { 'accept-language': 'en' } }),
     );
     expect(response.status).toBe(400);
@@ -88,7 +88,7 @@ describe('malformed paths', () => {
       },
     });
     // A well-formed escape goes on to the API.
-    expect(proxy(new NextRequest(`${ORIGIN}/api/v1/classes/a%20b`)).headers.get('x-middleware-next')).toBe('1');
+    expect((await proxy(new NextRequest(`${ORIGIN}/api/v1/classes/a%20b`))).headers.get('x-middleware-next')).toBe('1');
   });
 });
 

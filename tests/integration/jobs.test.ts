@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pool } from '@/lib/db/client';
 import { enqueueLearnerFit, openQueue, QUEUES, work, type Handlers } from '@/lib/jobs/queue';
 import type { PgBoss } from '@/lib/jobs/pg-boss';
 
@@ -9,7 +10,7 @@ afterAll(async () => {
 });
 
 async function worker(handlers: Partial<Handlers>): Promise<PgBoss> {
-  const boss = await openQueue(process.env.DATABASE_URL!);
+  const boss = await openQueue(pool());
   opened.push(boss);
   await work(boss, {
     fitLearner: handlers.fitLearner ?? (async () => undefined),

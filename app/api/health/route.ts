@@ -1,4 +1,5 @@
 import { databaseReachable } from '@/lib/data/health';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/errors';
 import { requestLogger } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,13 @@ export async function GET(request: Request) {
   if (!ok) requestLogger(requestId).error('health: database unreachable');
   return Response.json(
     { status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' },
-    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store', 'x-request-id': requestId } },
+    {
+      status: ok ? 200 : 503,
+      headers: {
+        'Cache-Control': 'no-store',
+        'x-request-id': requestId,
+        ...(ok ? {} : { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }),
+      },
+    },
   );
 }
