@@ -57,6 +57,7 @@ test('repeated failures on one account from one place are slowed down, with the 
 
 test('the language switch changes the interface and is remembered for a signed-in user', async ({ page, context }) => {
   await signUpAndIn(page, 'bilingual');
+  await page.goto('/');
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Ingat');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

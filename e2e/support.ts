@@ -11,6 +11,9 @@ export function freshEmail(label: string): string {
 }
 
 export async function expectAccessible(page: Page) {
+  // Next streams a page's metadata after its first HTML on some renders (after a server action, for one): wait for
+  // the title rather than scan a page that is still arriving. A page that never gets one still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

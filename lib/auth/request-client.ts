@@ -21,5 +21,5 @@ export async function siteOrigin(): Promise<string> {
   const configured = env().APP_URL;
   if (configured) return configured;
   const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost'}`;
 }
