@@ -91,7 +91,7 @@ const childEnv = {
   INGAT_PROFILE: profile,
   INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
   // The browser journeys include a simulated learner answering months of reviews through the API at machine speed;
-  // the API's per-user limits are tested in integration tests (tests/integration/api-contract.test.ts).
+  // the API's per-user limits are tested in integration tests (tests/integration/api-parity.test.ts).
   ...(profile === 'e2e' ? { API_RATE_LIMITS: process.env.API_RATE_LIMITS ?? 'off' } : {}),
   // Every browser journey signs up from 127.0.0.1; the per-address sign-up limit is tested in integration tests.
   ...(profile === 'e2e' ? { SIGNUP_LIMIT_PER_ADDRESS: process.env.SIGNUP_LIMIT_PER_ADDRESS ?? '10000' } : {}),
