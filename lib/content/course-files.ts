@@ -38,7 +38,12 @@ export async function loadAndCheckAll(): Promise<CheckedCourse[]> {
   const out: CheckedCourse[] = [];
   for (const dir of await courseDirs()) {
     const { course, errors } = await loadCourse(dir);
-    out.push({ dir, course, loadErrors: errors, check: course && errors.length === 0 ? checkCourse(course, await readIdLock(dir)) : undefined });
+    out.push({
+      dir,
+      course,
+      loadErrors: errors,
+      check: course && errors.length === 0 ? checkCourse(course, await readIdLock(dir)) : undefined,
+    });
   }
   // Lesson, paragraph and item ids are database keys, so they must be unique across courses too.
   const owner = new Map<string, string>();
@@ -52,7 +57,11 @@ export async function loadAndCheckAll(): Promise<CheckedCourse[]> {
     ];
     for (const id of ids) {
       const other = owner.get(id);
-      if (other && other !== c.course.id) r.check.errors.push({ file: `content/courses/${c.course.id}`, message: `${id} is also used by course "${other}": ids must be unique across courses` });
+      if (other && other !== c.course.id)
+        r.check.errors.push({
+          file: `content/courses/${c.course.id}`,
+          message: `${id} is also used by course "${other}": ids must be unique across courses`,
+        });
       owner.set(id, c.course.id);
     }
   }

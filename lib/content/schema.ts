@@ -7,7 +7,10 @@ import { z } from 'zod';
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'harus berupa slug huruf kecil, angka dan tanda hubung (mis. "keamanan-kolektif")');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'harus berupa slug huruf kecil, angka dan tanda hubung (mis. "keamanan-kolektif")',
+  );
 const text = z.string().trim().min(1, 'tidak boleh kosong');
 
 export const paragraphSchema = z.strictObject({
@@ -160,7 +163,10 @@ export const shortAnswerSchema = z.strictObject({
 export const matchingSchema = z.strictObject({
   ...itemBase,
   kind: z.literal('matching'),
-  pairs: z.array(z.strictObject({ left: text, right: text })).min(3).max(6),
+  pairs: z
+    .array(z.strictObject({ left: text, right: text }))
+    .min(3)
+    .max(6),
 });
 
 export const orderingSchema = z.strictObject({

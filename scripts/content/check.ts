@@ -31,8 +31,14 @@ for (const r of results) {
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
     console.log(line(head));
     for (const row of rows) console.log(line(row));
-    console.log(`levels: ${Object.entries(totals.levels).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`minimums: ${MINIMUMS.itemsPerCourse} items, ${MINIMUMS.itemsPerLesson} per lesson, ${MINIMUMS.perKind} per kind, ${MINIMUMS.aboveRememberShare * 100}% above "remember", every paragraph cited`);
+    console.log(
+      `levels: ${Object.entries(totals.levels)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `minimums: ${MINIMUMS.itemsPerCourse} items, ${MINIMUMS.itemsPerLesson} per lesson, ${MINIMUMS.perKind} per kind, ${MINIMUMS.aboveRememberShare * 100}% above "remember", every paragraph cited`,
+    );
     for (const n of notes) console.log(`note: ${n}`);
   }
   if (errors.length) {

@@ -10,7 +10,9 @@ try {
     console.log(`${r.course}:`);
     for (const kind of ['lessons', 'paragraphs', 'items'] as const) {
       const c = r[kind];
-      console.log(`  ${kind.padEnd(10)} added ${c.added}, updated ${c.updated}, retired ${c.retired}, unchanged ${c.unchanged}`);
+      console.log(
+        `  ${kind.padEnd(10)} added ${c.added}, updated ${c.updated}, retired ${c.retired}, unchanged ${c.unchanged}`,
+      );
     }
   }
 } catch (e) {
