@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionDatabase, EMBEDDED_PROFILES, type EmbeddedProfile } from '../lib/db/provision';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/startup/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/data/demo-accounts';
 
 const { values: args } = parseArgs({

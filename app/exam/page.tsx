@@ -6,7 +6,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { catalogs } from '@/lib/content/catalog';
 import { listMockExams } from '@/lib/data/exam/mock-exams';
-import { examPlanFor } from '@/lib/data/exam/plan';
+import { getExamPlan } from '@/lib/data/exam/plan';
 import { getReadiness } from '@/lib/data/exam/readiness';
 import { getT } from '@/lib/i18n/server';
 
@@ -22,7 +22,7 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
   const courseId = catalog.course.course.id;
   const [readiness, plan, history] = await Promise.all([
     getReadiness(actor, courseId, now),
-    examPlanFor(actor.id, actor.timeZone, courseId, now),
+    getExamPlan(actor, courseId, now),
     listMockExams(actor, courseId),
   ]);
   const intl = locale === 'en' ? 'en-GB' : 'id-ID';

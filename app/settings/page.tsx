@@ -5,7 +5,7 @@ import { getReviewSettings } from '@/lib/data/review/settings';
 import { getT } from '@/lib/i18n/server';
 import { ApiTokens } from './api-tokens';
 import { ParametersSection } from './parameters';
-import { parameterView } from '@/lib/data/parameters/fit';
+import { parameterView } from '@/lib/data/parameters/view';
 import { catalogs } from '@/lib/content/catalog';
 import { ReviewSettingsForm } from './review-settings-form';
 
@@ -20,7 +20,7 @@ export default async function SettingsPage() {
     getT(),
     getReviewSettings(actor),
     listApiTokens(actor),
-    parameterView(actor.id),
+    parameterView(actor),
     catalogs(),
   ]);
   return (

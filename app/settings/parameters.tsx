@@ -1,7 +1,7 @@
 import { ActionForm } from '@/app/_components/action-form';
 import { fitParametersNowAction } from '@/app/_actions/review';
-import type { ParameterView } from '@/lib/data/parameters/fit';
-import { MIN_LEARNER_ANSWERS, REFIT_AFTER_ANSWERS } from '@/lib/data/parameters/fit';
+import type { ParameterView } from '@/lib/data/parameters/view';
+import { MIN_LEARNER_ANSWERS, REFIT_AFTER_ANSWERS } from '@/lib/data/parameters/view';
 import type { Translate } from '@/lib/i18n/catalogue';
 
 /** Which FSRS parameters schedule this learner, why, and the history of fits. */

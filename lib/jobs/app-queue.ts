@@ -4,8 +4,8 @@
  */
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
-import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit';
-import { refreshItemTimings } from '@/lib/data/review/item-timings';
+import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit.internal';
+import { refreshItemTimings } from '@/lib/data/review/item-timings.internal';
 import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
 import type { PgBoss } from './pg-boss';
 

@@ -10,7 +10,7 @@
  */
 import { PgBoss } from './pg-boss';
 import { logger } from '@/lib/log';
-import type { Pool } from '@/lib/data/parameters/fit';
+import type { Pool } from '@/lib/data/parameters/fit.internal';
 
 export const QUEUES = {
   fitLearner: 'fit-learner',

@@ -46,8 +46,8 @@ import { hashPassword } from '../../lib/auth/password';
 import { courseCatalog } from '../../lib/content/catalog';
 import type { Item } from '../../lib/content/schema';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded';
-import { prepareDatabase } from '../../lib/db/prepare';
-import { positionsOf } from '../../lib/data/review/deck';
+import { prepareDatabase } from '../../lib/startup/prepare';
+import { positionsOf } from '../../lib/data/review/deck.internal';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const NAME = 'pg-bench-dashboard';

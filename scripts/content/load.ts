@@ -1,6 +1,6 @@
 /** npm run content:load — loads every course into the database (DATABASE_URL, or the embedded one) as a diff by id. */
 import { provisionDatabase } from '../../lib/db/provision';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/startup/prepare';
 
 const db = await provisionDatabase('app');
 let code = 0;

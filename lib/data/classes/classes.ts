@@ -11,10 +11,10 @@ import { courseCatalog, type CourseCatalog } from '@/lib/content/catalog';
 import { Conflict, Forbidden, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, requireRole, type Actor } from '../actor';
-import { positionsOf } from '../review/deck';
+import { positionsOf } from '../review/deck.internal';
 import { examInstant } from '../exam/exam-date';
-import { startFromPool } from '../parameters/fit';
-import { classForInstructor, classForViewer, requireActiveMember } from './access';
+import { startFromPool } from '../parameters/fit.internal';
+import { classForInstructor, classForViewer, requireActiveMember } from './access.internal';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;

@@ -8,7 +8,7 @@ import { analyzeItems, type ItemAnalysis, type ItemMeta } from '@/lib/domain/ana
 import { Prisma } from '@/lib/generated/prisma/client';
 import { NotFound } from '@/lib/errors';
 import type { Actor } from '../actor';
-import { classForInstructor } from './access';
+import { classForInstructor } from './access.internal';
 
 export interface ClassItemAnalysis {
   classId: string;
@@ -33,7 +33,7 @@ function firstAttemptsQuery(classId: string): Prisma.Sql {
 }
 
 /** Without the access check (the bench and getItemAnalysis call it). */
-export async function classItemAnalysisData(classId: string): Promise<ClassItemAnalysis> {
+async function classItemAnalysisData(classId: string): Promise<ClassItemAnalysis> {
   const row = await db().class.findUnique({ where: { id: classId } });
   if (!row) throw new NotFound();
   const catalog = await courseCatalog(row.courseId);

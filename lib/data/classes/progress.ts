@@ -11,8 +11,8 @@ import { atRisk, type RiskReason } from '@/lib/domain/analytics/at-risk';
 import { forgettingCurve } from '@/lib/domain/review/fsrs';
 import { NotFound } from '@/lib/errors';
 import type { Actor, UserId } from '../actor';
-import { statsForUser, type LearnerStats } from '../review/stats';
-import { classForInstructor, requireActiveMember } from './access';
+import { statsForUser, type LearnerStats } from '../review/stats.internal';
+import { classForInstructor, requireActiveMember } from './access.internal';
 
 export interface StudentRow {
   id: string;
@@ -146,7 +146,7 @@ function cardQuery(classId: string, now: Date): Prisma.Sql {
 }
 
 /** The dashboard data of a class, without the access check (the bench and getClassProgress call it). */
-export async function classDashboardData(classId: string, now: Date): Promise<ClassProgress> {
+async function classDashboardData(classId: string, now: Date): Promise<ClassProgress> {
   const row = await db().class.findUnique({ where: { id: classId }, include: { assignments: true } });
   if (!row) throw new NotFound();
   const catalog = await courseCatalog(row.courseId);

@@ -18,8 +18,8 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
 import { recordExamAnswer } from '../review/answers';
-import { readinessItems } from './readiness';
-import { settingsOf } from '../review/settings';
+import { readinessItems } from './readiness.internal';
+import { settingsOf } from '../review/settings.internal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -27,11 +27,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
-import { ensureCard } from './deck';
-import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
-import { appendAnswer, loadForAnswer } from './answer-store';
-import { itemTiming } from './item-timings';
-import { settingsOf } from './settings';
+import { ensureCard } from './deck.internal';
+import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory.internal';
+import { appendAnswer, loadForAnswer } from './answer-store.internal';
+import { itemTiming } from './item-timings.internal';
+import { settingsOf } from './settings.internal';
 
 export interface AnswerResult extends Feedback {
   itemId: string;

@@ -9,10 +9,10 @@ import { learnerDay } from '@/lib/domain/review/day';
 import { buildQueue, LEARN_AHEAD_MS, type QueueCard } from '@/lib/domain/review/queue';
 import { viewItem, type ItemView } from '@/lib/domain/item-view';
 import { requireActor, type Actor } from '../actor';
-import { memoryOfRow, PHASE_FROM_DB } from './memory';
-import { settingsOf } from './settings';
+import { memoryOfRow, PHASE_FROM_DB } from './memory.internal';
+import { settingsOf } from './settings.internal';
 import { reviewSeed } from './answers';
-import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan';
+import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan.internal';
 
 export interface NextCard {
   cardId: string;

@@ -7,26 +7,10 @@ import { db } from '@/lib/db/client';
 import { rescheduleForRetention } from '@/lib/domain/review/fsrs';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
-import { memoryOfRow } from './memory';
+import { memoryOfRow } from './memory.internal';
+import { settingsOf, type ReviewSettingsView } from './settings.internal';
 
-export interface ReviewSettingsView {
-  desiredRetention: number;
-  newPerDay: number;
-  maxReviewsPerDay: number;
-  rolloverHour: number;
-  /** FSRS weights in use (a personal fit or a pool's), null for the library's defaults. */
-  weights: number[] | null;
-  parameterSetId: string | null;
-}
-
-export const DEFAULT_SETTINGS: ReviewSettingsView = {
-  desiredRetention: 0.9,
-  newPerDay: 20,
-  maxReviewsPerDay: 200,
-  rolloverHour: 4,
-  weights: null,
-  parameterSetId: null,
-};
+export type { ReviewSettingsView };
 
 export const reviewSettingsSchema = z
   .object({
@@ -51,25 +35,6 @@ export const reviewSettingsSchema = z
       .max(23, 'validation.rolloverRange'),
   })
   .partial();
-
-type Client = Pick<ReturnType<typeof db>, 'reviewSettings'>;
-
-export async function settingsOf(userId: string, client: Client = db()): Promise<ReviewSettingsView> {
-  const row = await client.reviewSettings.findUnique({
-    where: { userId },
-    include: { parameterSet: { select: { weights: true } } },
-  });
-  return row
-    ? {
-        desiredRetention: row.desiredRetention,
-        newPerDay: row.newPerDay,
-        maxReviewsPerDay: row.maxReviewsPerDay,
-        rolloverHour: row.rolloverHour,
-        weights: row.parameterSet?.weights ?? null,
-        parameterSetId: row.parameterSetId,
-      }
-    : DEFAULT_SETTINGS;
-}
 
 export async function getReviewSettings(actor: Actor | null): Promise<ReviewSettingsView> {
   return settingsOf(requireActor(actor).id);

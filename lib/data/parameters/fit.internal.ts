@@ -13,9 +13,9 @@ import { db } from '@/lib/db/client';
 import { fitParameters, validWeights, type CardHistory } from '@/lib/fsrs-optimizer';
 import { learnerDayKey } from '@/lib/domain/review/day';
 import { decideAdoption, predictHeldOut, type CardAnswers } from '@/lib/domain/review/evaluate';
-import { RATING_FROM_DB } from '../review/memory';
-import { rebuildCards } from '../review/rebuild';
-import { settingsOf } from '../review/settings';
+import { RATING_FROM_DB } from '../review/memory.internal';
+import { rebuildCards } from '../review/rebuild.internal';
+import { settingsOf } from '../review/settings.internal';
 
 /** A learner's own fit needs this many answers. */
 export const MIN_LEARNER_ANSWERS = 300;
@@ -315,46 +315,4 @@ export async function duePoolFits(): Promise<Pool[]> {
     ...classPools.map((p): Pool => ({ kind: 'class', classId: p.classId, courseId: p.courseId })),
     ...coursePools.map((p): Pool => ({ kind: 'course', courseId: p.courseId })),
   ];
-}
-
-export interface ParameterView {
-  inUse: { source: 'defaults' | 'pool' | 'personal'; fittedAt: string | null; logLoss: number | null } | null;
-  history: {
-    id: string;
-    createdAt: string;
-    trainReviews: number;
-    heldOutReviews: number;
-    logLoss: number;
-    baselineLogLoss: number;
-    adopted: boolean;
-    reason: string;
-  }[];
-}
-
-/** What the settings page shows: the set in use and the learner's fit attempts, newest first. */
-export async function parameterView(userId: string): Promise<ParameterView> {
-  const [settings, history] = await Promise.all([
-    db().reviewSettings.findUnique({ where: { userId }, include: { parameterSet: true } }),
-    db().parameterSet.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 10 }),
-  ]);
-  const set = settings?.parameterSet;
-  return {
-    inUse: set
-      ? {
-          source: set.scope === 'LEARNER' ? 'personal' : 'pool',
-          fittedAt: set.createdAt.toISOString(),
-          logLoss: set.logLoss,
-        }
-      : { source: 'defaults', fittedAt: null, logLoss: null },
-    history: history.map((h) => ({
-      id: h.id,
-      createdAt: h.createdAt.toISOString(),
-      trainReviews: h.trainReviews,
-      heldOutReviews: h.heldOutReviews,
-      logLoss: h.logLoss,
-      baselineLogLoss: h.baselineLogLoss,
-      adopted: h.adopted,
-      reason: h.reason,
-    })),
-  };
 }

@@ -1,14 +1,15 @@
 /**
- * Brings a database up to date before the app serves it: migrations, course content, and (embedded database
- * only) the demo accounts. Used by the launcher, the e2e server and the integration-test setup.
+ * Start-up orchestration: brings a database up to date before the app serves it: migrations (lib/db), course
+ * content and, on the embedded database only, the demo accounts (lib/data). It sits above both layers, so lib/db
+ * knows no use case. Used by the launcher, the e2e server, the scripts and the integration-test setup.
  */
-import { applyPendingMigrations } from './schema-engine';
+import { applyPendingMigrations } from '@/lib/db/schema-engine';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadAndCheckAll } from '@/lib/content/course-files';
 import { formatContentError } from '@/lib/content/load';
-import { syncCourse, type SyncReport } from '@/lib/data/content-sync';
-import { seedDemoAccounts } from '@/lib/data/seed';
+import { syncCourse, type SyncReport } from '@/lib/data/content-sync.internal';
+import { seedDemoAccounts } from '@/lib/data/seed.internal';
 
 export interface PrepareResult {
   migrationsApplied: string[];

@@ -11,8 +11,8 @@ import { sql } from '@/lib/db/sql';
 import type { MemoryState } from '@/lib/domain/review/fsrs';
 import type { ObservedTiming } from '@/lib/domain/review/rating';
 import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
-import { DEFAULT_SETTINGS } from './settings';
-import { rowOfMemory, storeState } from './memory';
+import { DEFAULT_SETTINGS } from './settings.internal';
+import { rowOfMemory, storeState } from './memory.internal';
 import { learnerDayKey } from '@/lib/domain/review/day';
 
 export interface CardForAnswer {
