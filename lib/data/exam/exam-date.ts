@@ -10,12 +10,13 @@ import { Conflict, Invalid, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
 import { effectiveExamDate, type ExamDate } from './exam-date.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
 export type { ExamDate };
 
 export const setExamDateSchema = z.object({
-  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid'),
-  examDate: z.iso.date({ error: 'validation.dateInvalid' }).nullable(),
+  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid')),
+  examDate: z.iso.date({ error: msg('validation.dateInvalid') }).nullable(),
 });
 
 /** 09:00 on a calendar day in a time zone: when "the exam" is for forecasts. */

@@ -10,8 +10,9 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
 import { startFromPool } from '../parameters/fit.internal';
 import { positionsOf } from './deck.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid'));
 const lessonInput = z.object({ courseId: slug, lessonId: slug });
 const courseInput = z.object({ courseId: slug });
 

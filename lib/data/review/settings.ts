@@ -9,30 +9,31 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
 import { memoryOfRow } from './memory.internal';
 import { settingsOf, type ReviewSettingsView } from './settings.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
 export type { ReviewSettingsView };
 
 export const reviewSettingsSchema = z
   .object({
     desiredRetention: z.coerce
-      .number({ error: 'validation.retentionRange' })
-      .min(0.7, 'validation.retentionRange')
-      .max(0.97, 'validation.retentionRange'),
+      .number({ error: msg('validation.retentionRange') })
+      .min(0.7, msg('validation.retentionRange'))
+      .max(0.97, msg('validation.retentionRange')),
     newPerDay: z.coerce
-      .number({ error: 'validation.newPerDayRange' })
-      .int('validation.newPerDayRange')
-      .min(0, 'validation.newPerDayRange')
-      .max(200, 'validation.newPerDayRange'),
+      .number({ error: msg('validation.newPerDayRange') })
+      .int(msg('validation.newPerDayRange'))
+      .min(0, msg('validation.newPerDayRange'))
+      .max(200, msg('validation.newPerDayRange')),
     maxReviewsPerDay: z.coerce
-      .number({ error: 'validation.maxReviewsRange' })
-      .int('validation.maxReviewsRange')
-      .min(10, 'validation.maxReviewsRange')
-      .max(2000, 'validation.maxReviewsRange'),
+      .number({ error: msg('validation.maxReviewsRange') })
+      .int(msg('validation.maxReviewsRange'))
+      .min(10, msg('validation.maxReviewsRange'))
+      .max(2000, msg('validation.maxReviewsRange')),
     rolloverHour: z.coerce
-      .number({ error: 'validation.rolloverRange' })
-      .int('validation.rolloverRange')
-      .min(0, 'validation.rolloverRange')
-      .max(23, 'validation.rolloverRange'),
+      .number({ error: msg('validation.rolloverRange') })
+      .int(msg('validation.rolloverRange'))
+      .min(0, msg('validation.rolloverRange'))
+      .max(23, msg('validation.rolloverRange')),
   })
   .partial();
 
