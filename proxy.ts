@@ -3,8 +3,7 @@
  * logs, and the path for sign-in redirects. It does NOT decide access: pages, actions and routes check on the server.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+import { requestIdOf } from '@/lib/request-id';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -21,8 +20,7 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  const incoming = request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdOf(request.headers);
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);

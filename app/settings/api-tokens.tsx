@@ -9,6 +9,7 @@ import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
 import { translator } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
+import { intlTag } from '@/lib/i18n/locales';
 
 export interface ApiTokenRow {
   id: string;
@@ -34,7 +35,7 @@ export function ApiTokens({
   const t = translator(locale);
   const [created, createAction, creating] = useActionState(createTokenAction, idleTokenState);
   const [revoked, revokeAction, revoking] = useActionState(revokeTokenAction, idleState);
-  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  const format = new Intl.DateTimeFormat(intlTag(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,

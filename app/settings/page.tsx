@@ -8,6 +8,7 @@ import { ParametersSection } from './parameters';
 import { parameterView } from '@/lib/data/parameters/view';
 import { catalogs } from '@/lib/content/catalog';
 import { ReviewSettingsForm } from './review-settings-form';
+import { intlTag } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -53,7 +54,7 @@ export default async function SettingsPage() {
         view={params}
         courseId={[...all.keys()][0]!}
         t={t}
-        intl={locale === 'en' ? 'en-GB' : 'id-ID'}
+        intl={intlTag(locale)}
         timeZone={actor.timeZone}
       />
       <section className="card" aria-labelledby="tokens-title">

@@ -5,10 +5,10 @@
  * API's error JSON. The session and the clock come in as dependencies, so tests can
  * call this without a Next request scope; the route handler passes the real ones (./route-handlers.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { clientIp } from '@/lib/auth/client-ip';
 import type { Actor } from '@/lib/data/actor';
 import { Invalid, NotFound } from '@/lib/errors';
+import { requestIdOf } from '@/lib/request-id';
 import { authenticate } from './authenticate';
 import { API_BASE, type Operation } from './operation';
 import { operations as registry } from './operations';
@@ -23,7 +23,6 @@ export interface ApiDeps {
 
 /** No operation takes more than a few kilobytes; a larger body is refused before it is parsed. */
 const MAX_BODY_CHARS = 64 * 1024;
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 interface Match {
   operation: Operation;
@@ -99,8 +98,7 @@ export async function handleApiRequest(
   deps: ApiDeps,
   operations: readonly Operation[] = registry,
 ): Promise<Response> {
-  const incoming = request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(request.headers);
   const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) : url.pathname;

@@ -15,6 +15,7 @@ import { AT_RISK, type RiskReason } from '@/lib/domain/analytics/at-risk';
 import type { Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
 import { RosterTable } from './roster-table';
+import { intlTag } from '@/lib/i18n/locales';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
 
@@ -47,7 +48,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
     pageData(classDetail(actor, classId)),
     searchParams,
   ]);
-  const intlLocale = locale === 'en' ? 'en-GB' : 'id-ID';
+  const intlLocale = intlTag(locale);
   const date = (iso: string) =>
     new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
   const dayInput = (iso: string) =>

@@ -31,35 +31,41 @@ export const RATING_FROM_DB: Record<DbRating, ReviewRating> = {
   EASY: 'easy',
 };
 
-export interface CardMemoryColumns {
-  phase: DbPhase;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-}
+/** A card row's memory columns: MemoryState (lib/domain/review/fsrs.ts, the one declaration) with the DB's phase. */
+export type CardMemoryColumns = Omit<MemoryState, 'phase'> & { phase: DbPhase };
+
+/** The memory columns as a Prisma select; a field added to or removed from MemoryState is a type error here. */
+export const MEMORY_SELECT = {
+  phase: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  lastReview: true,
+} as const satisfies Record<keyof MemoryState, true>;
+
+const MEMORY_FIELDS = Object.keys(MEMORY_SELECT) as (keyof MemoryState)[];
+
+/** The same columns in SQL, for the statements that bypass Prisma (the phase enum read as text). */
+export const MEMORY_SQL_COLUMNS = MEMORY_FIELDS.map((f) =>
+  f === 'phase' ? 'c."phase"::text AS "phase"' : `c."${f}"`,
+).join(', ');
 
 export function memoryOfRow(row: CardMemoryColumns): MemoryState {
-  return {
-    phase: PHASE_FROM_DB[row.phase],
-    due: row.due,
-    stability: row.stability,
-    difficulty: row.difficulty,
-    scheduledDays: row.scheduledDays,
-    learningSteps: row.learningSteps,
-    reps: row.reps,
-    lapses: row.lapses,
-    lastReview: row.lastReview,
-  };
+  const state = {} as Record<keyof MemoryState, unknown>;
+  for (const field of MEMORY_FIELDS) state[field] = row[field];
+  return { ...(state as Omit<MemoryState, 'phase'>), phase: PHASE_FROM_DB[row.phase] };
 }
 
 export function rowOfMemory(state: MemoryState): CardMemoryColumns {
   return { ...state, phase: PHASE_TO_DB[state.phase] };
 }
+
+/** MemoryState as stored in the log's JSON: dates as ISO strings. */
+type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 const storedStateSchema = z.object({
   phase: z.enum(['new', 'learning', 'review', 'relearning']),
@@ -71,8 +77,8 @@ const storedStateSchema = z.object({
   reps: z.number().int(),
   lapses: z.number().int(),
   lastReview: z.iso.datetime().nullable(),
-});
-export type StoredState = z.infer<typeof storedStateSchema>;
+}) satisfies z.ZodType<Stored<MemoryState>>;
+export type StoredState = Stored<MemoryState>;
 
 export function storeState(state: MemoryState): StoredState {
   return { ...state, due: state.due.toISOString(), lastReview: state.lastReview?.toISOString() ?? null };

@@ -9,7 +9,7 @@ import { learnerDay } from '@/lib/domain/review/day';
 import { buildQueue, LEARN_AHEAD_MS, type QueueCard } from '@/lib/domain/review/queue';
 import { viewItem, type ItemView } from '@/lib/domain/item-view';
 import { requireActor, type Actor } from '../actor';
-import { memoryOfRow, PHASE_FROM_DB } from './memory.internal';
+import { MEMORY_SELECT, memoryOfRow, PHASE_FROM_DB } from './memory.internal';
 import { settingsOf } from './settings.internal';
 import { reviewSeed } from './answers';
 import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan.internal';
@@ -50,15 +50,7 @@ export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQu
     sibling: true,
     position: true,
     version: true,
-    phase: true,
-    due: true,
-    stability: true,
-    difficulty: true,
-    scheduledDays: true,
-    learningSteps: true,
-    reps: true,
-    lapses: true,
-    lastReview: true,
+    ...MEMORY_SELECT,
   } as const;
   const [scheduled, fresh, today, unstartedNew] = await Promise.all([
     db().card.findMany({

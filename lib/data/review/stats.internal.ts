@@ -22,7 +22,7 @@ import {
   type TrueRetention,
 } from '@/lib/domain/review/stats';
 import type { UserId } from '../actor';
-import { memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB, readStoredState } from './memory.internal';
+import { MEMORY_SELECT, memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB, readStoredState } from './memory.internal';
 import { settingsOf } from './settings.internal';
 
 export interface LessonStats {
@@ -67,15 +67,7 @@ export async function statsForUser(userId: UserId, timeZone: string, now: Date):
       where: { userId, phase: { not: 'NEW' } },
       select: {
         lessonId: true,
-        phase: true,
-        due: true,
-        stability: true,
-        difficulty: true,
-        scheduledDays: true,
-        learningSteps: true,
-        reps: true,
-        lapses: true,
-        lastReview: true,
+        ...MEMORY_SELECT,
       },
     }),
     db().card.groupBy({ by: ['courseId', 'lessonId'], where: { userId }, _count: { _all: true } }),
