@@ -6,7 +6,7 @@ import { courseDirs, loadCourse, type ContentError, type LoadedCourse } from './
 
 export async function readIdLock(dir: string): Promise<IdLock> {
   try {
-    return JSON.parse(await readFile(join(dir, 'item-ids.lock.json'), 'utf8')) as IdLock;
+    return JSON.parse(await readFile(/* turbopackIgnore: true */ join(dir, 'item-ids.lock.json'), 'utf8')) as IdLock;
   } catch {
     return {};
   }
@@ -23,7 +23,10 @@ export async function writeIdLock(course: LoadedCourse): Promise<number> {
   }
   for (const [id, entry] of Object.entries(lock)) if (!course.items.some((i) => i.id === id)) entry.retired = true;
   const sorted = Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFile(join(course.dir, 'item-ids.lock.json'), JSON.stringify(sorted, null, 2) + '\n');
+  await writeFile(
+    /* turbopackIgnore: true */ join(course.dir, 'item-ids.lock.json'),
+    JSON.stringify(sorted, null, 2) + '\n',
+  );
   return added;
 }
 

@@ -23,7 +23,9 @@ import {
   type Source,
 } from './schema';
 
-export const CONTENT_ROOT = resolve(process.cwd(), 'content', 'courses');
+// Content is read at run time from the project's content/ folder, never bundled: the turbopackIgnore comments keep
+// Turbopack from tracing these dynamic paths (which made it trace the whole project into the server bundle).
+export const CONTENT_ROOT = resolve(/* turbopackIgnore: true */ process.cwd(), 'content', 'courses');
 
 export interface LoadedCourse {
   dir: string;
@@ -54,7 +56,7 @@ export function formatContentError(e: ContentError): string {
 async function readJson(path: string, errors: ContentError[], file: string): Promise<unknown> {
   let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = await readFile(/* turbopackIgnore: true */ path, 'utf8');
   } catch {
     errors.push({ file, message: 'file is missing' });
     return undefined;
@@ -84,7 +86,7 @@ function collect<T>(
 
 async function jsonFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    return (await readdir(/* turbopackIgnore: true */ dir)).filter((f) => f.endsWith('.json')).sort();
   } catch {
     return [];
   }
@@ -92,7 +94,7 @@ async function jsonFiles(dir: string): Promise<string[]> {
 
 export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; errors: ContentError[] }> {
   const errors: ContentError[] = [];
-  const rel = (p: string) => relative(process.cwd(), p);
+  const rel = (p: string) => relative(/* turbopackIgnore: true */ process.cwd(), p);
   const course = collect(
     courseSchema,
     await readJson(join(dir, 'course.json'), errors, rel(join(dir, 'course.json'))),
@@ -161,7 +163,7 @@ export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; 
 }
 
 export async function courseDirs(root = CONTENT_ROOT): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ root, { withFileTypes: true });
   return entries
     .filter((e) => e.isDirectory())
     .map((e) => join(root, e.name))
