@@ -26,98 +26,103 @@ const zero = (): SyncCounts => ({ added: 0, updated: 0, retired: 0, unchanged: 0
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-async function syncLessons(tx: Tx, c: LoadedCourse, now: Date, counts: SyncCounts): Promise<void> {
-  const lessons = new Map((await tx.lesson.findMany({ where: { courseId: c.course.id } })).map((l) => [l.id, l]));
-  for (const l of c.lessons) {
-    const row = lessons.get(l.id);
+/**
+ * The diff by stable id that every kind of row goes through: a wanted row that is missing is created, one that
+ * differs (or was retired) is updated, and a stored row no longer wanted is retired (once), never deleted.
+ */
+async function diffById<Row extends { id: string; retiredAt: Date | null }, Want extends { id: string }>(
+  stored: readonly Row[],
+  wanted: readonly Want[],
+  counts: SyncCounts,
+  ops: {
+    differs: (row: Row, want: Want) => boolean;
+    create: (want: Want) => Promise<unknown>;
+    update: (want: Want, row: Row) => Promise<unknown>;
+    retire: (row: Row) => Promise<unknown>;
+  },
+): Promise<void> {
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  for (const want of wanted) {
+    const row = byId.get(want.id);
     if (!row) {
-      await tx.lesson.create({ data: { id: l.id, courseId: c.course.id, order: l.order, title: l.title } });
+      await ops.create(want);
       counts.added++;
-    } else if (row.order !== l.order || row.title !== l.title || row.retiredAt) {
-      await tx.lesson.update({ where: { id: l.id }, data: { order: l.order, title: l.title, retiredAt: null } });
+    } else if (row.retiredAt || ops.differs(row, want)) {
+      await ops.update(want, row);
       counts.updated++;
     } else counts.unchanged++;
-    lessons.delete(l.id);
+    byId.delete(want.id);
   }
-  for (const gone of lessons.values()) {
+  for (const gone of byId.values()) {
     if (!gone.retiredAt) {
-      await tx.lesson.update({ where: { id: gone.id }, data: { retiredAt: now } });
+      await ops.retire(gone);
       counts.retired++;
     }
   }
 }
 
+async function syncLessons(tx: Tx, c: LoadedCourse, now: Date, counts: SyncCounts): Promise<void> {
+  const courseId = c.course.id;
+  await diffById(await tx.lesson.findMany({ where: { courseId } }), c.lessons, counts, {
+    differs: (row, l) => row.order !== l.order || row.title !== l.title,
+    create: (l) => tx.lesson.create({ data: { id: l.id, courseId, order: l.order, title: l.title } }),
+    update: (l) => tx.lesson.update({ where: { id: l.id }, data: { order: l.order, title: l.title, retiredAt: null } }),
+    retire: (row) => tx.lesson.update({ where: { id: row.id }, data: { retiredAt: now } }),
+  });
+}
+
+/** Paragraphs are numbered through the whole source, in reading order. */
 async function syncParagraphs(tx: Tx, c: LoadedCourse, now: Date, counts: SyncCounts): Promise<void> {
-  const paragraphs = new Map((await tx.paragraph.findMany({ where: { courseId: c.course.id } })).map((p) => [p.id, p]));
-  let order = 0;
-  for (const s of c.source.sections) {
-    for (const p of s.paragraphs) {
-      order++;
-      const row = paragraphs.get(p.id);
-      if (!row) {
-        await tx.paragraph.create({
-          data: { id: p.id, courseId: c.course.id, sectionId: s.id, order, text: p.text },
-        });
-        counts.added++;
-      } else if (row.text !== p.text || row.order !== order || row.sectionId !== s.id || row.retiredAt) {
-        await tx.paragraph.update({
-          where: { id: p.id },
-          data: { sectionId: s.id, order, text: p.text, retiredAt: null },
-        });
-        counts.updated++;
-      } else counts.unchanged++;
-      paragraphs.delete(p.id);
-    }
-  }
-  for (const gone of paragraphs.values()) {
-    if (!gone.retiredAt) {
-      await tx.paragraph.update({ where: { id: gone.id }, data: { retiredAt: now } });
-      counts.retired++;
-    }
-  }
+  const courseId = c.course.id;
+  const wanted = c.source.sections
+    .flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, sectionId: s.id, text: p.text })))
+    .map((p, i) => ({ ...p, order: i + 1 }));
+  await diffById(await tx.paragraph.findMany({ where: { courseId } }), wanted, counts, {
+    differs: (row, p) => row.text !== p.text || row.order !== p.order || row.sectionId !== p.sectionId,
+    create: (p) => tx.paragraph.create({ data: { ...p, courseId } }),
+    update: (p) =>
+      tx.paragraph.update({
+        where: { id: p.id },
+        data: { sectionId: p.sectionId, order: p.order, text: p.text, retiredAt: null },
+      }),
+    retire: (row) => tx.paragraph.update({ where: { id: row.id }, data: { retiredAt: now } }),
+  });
 }
 
 /** Items are compared by the hash of their content; a changed item gets a new version (answers keep theirs). */
 async function syncItems(tx: Tx, c: LoadedCourse, now: Date, counts: SyncCounts): Promise<void> {
-  const items = new Map(
-    (
-      await tx.item.findMany({
-        where: { courseId: c.course.id },
-        select: { id: true, contentHash: true, retiredAt: true, version: true },
-      })
-    ).map((i) => [i.id, i]),
-  );
-  for (const item of c.items) {
-    const contentHash = hashOf(item);
-    const fields = {
+  const courseId = c.course.id;
+  const stored = await tx.item.findMany({
+    where: { courseId },
+    select: { id: true, contentHash: true, retiredAt: true, version: true },
+  });
+  const wanted = c.items.map((item) => ({
+    id: item.id,
+    fields: {
       lessonId: item.lesson,
       kind: item.kind,
       level: item.level,
       difficulty: item.difficulty,
       sibling: item.sibling,
       concepts: item.concepts,
-      contentHash,
+      contentHash: hashOf(item),
       data: item as object,
-    };
-    const row = items.get(item.id);
-    if (!row) {
-      await tx.item.create({ data: { id: item.id, courseId: c.course.id, ...fields } });
-      counts.added++;
-    } else if (row.contentHash !== contentHash || row.retiredAt) {
-      await tx.item.update({
-        where: { id: item.id },
-        data: { ...fields, version: row.version + (row.contentHash !== contentHash ? 1 : 0), retiredAt: null },
-      });
-      counts.updated++;
-    } else counts.unchanged++;
-    items.delete(item.id);
-  }
-  for (const gone of items.values()) {
-    if (!gone.retiredAt) {
-      await tx.item.update({ where: { id: gone.id }, data: { retiredAt: now } });
-      counts.retired++;
-    }
-  }
+    },
+  }));
+  await diffById(stored, wanted, counts, {
+    differs: (row, w) => row.contentHash !== w.fields.contentHash,
+    create: (w) => tx.item.create({ data: { id: w.id, courseId, ...w.fields } }),
+    update: (w, row) =>
+      tx.item.update({
+        where: { id: w.id },
+        data: {
+          ...w.fields,
+          version: row.version + (row.contentHash !== w.fields.contentHash ? 1 : 0),
+          retiredAt: null,
+        },
+      }),
+    retire: (row) => tx.item.update({ where: { id: row.id }, data: { retiredAt: now } }),
+  });
 }
 
 export async function syncCourse(prisma: PrismaClient, c: LoadedCourse, now: Date): Promise<SyncReport> {

@@ -12,24 +12,19 @@ export const PHASE_FROM_DB: Record<DbPhase, CardPhase> = {
   REVIEW: 'review',
   RELEARNING: 'relearning',
 };
-export const PHASE_TO_DB: Record<CardPhase, DbPhase> = {
-  new: 'NEW',
-  learning: 'LEARNING',
-  review: 'REVIEW',
-  relearning: 'RELEARNING',
-};
-export const RATING_TO_DB: Record<ReviewRating, DbRating> = {
-  again: 'AGAIN',
-  hard: 'HARD',
-  good: 'GOOD',
-  easy: 'EASY',
-};
 export const RATING_FROM_DB: Record<DbRating, ReviewRating> = {
   AGAIN: 'again',
   HARD: 'hard',
   GOOD: 'good',
   EASY: 'easy',
 };
+
+/** The other direction of a one-to-one map, so each pair of names is written once. */
+function inverse<K extends string, V extends string>(map: Record<K, V>): Record<V, K> {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k])) as Record<V, K>;
+}
+export const PHASE_TO_DB = inverse(PHASE_FROM_DB);
+export const RATING_TO_DB = inverse(RATING_FROM_DB);
 
 /** A card row's memory columns: MemoryState (lib/domain/review/fsrs.ts, the one declaration) with the DB's phase. */
 export type CardMemoryColumns = Omit<MemoryState, 'phase'> & { phase: DbPhase };
