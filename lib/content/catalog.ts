@@ -1,7 +1,7 @@
 /**
  * The course catalogue the app serves, read from content/ once per process and validated (files and cross-file
  * rules). Pages read lessons, glossary, comparison and editor's notes from here; the database holds the same
- * items for review history (see lib/data/content-sync.ts).
+ * items for review history (see lib/data/content-sync.internal.ts).
  */
 import { loadAndCheckAll } from './course-files';
 import { formatContentError, type LoadedCourse } from './load';
