@@ -10,6 +10,7 @@
  * Runs in the background job queue (lib/jobs), never in a web request.
  */
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { fitParameters, validWeights, type CardHistory } from '@/lib/fsrs-optimizer';
 import { learnerDayKey } from '@/lib/domain/review/day';
 import { decideAdoption, predictHeldOut, type CardAnswers } from '@/lib/domain/review/evaluate';
@@ -278,6 +279,21 @@ export async function dueLearnerFits(): Promise<{ userId: string; courseId: stri
     ORDER BY 1, 2`;
 }
 
+/** A pool's last fit attempt (-infinity when there was none), as `last.since`; `poolKey` is an SQL expression. */
+function sinceLastFit(poolKey: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (
+      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
+      FROM "ParameterSet" p WHERE p."poolKey" = ${poolKey}) last`;
+}
+
+/** One learner's answers in a course since `last.since`, stopping at MIN_POOL_ANSWERS (SQL expressions in). */
+function answersSinceLastFit(userId: Prisma.Sql, courseId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (
+               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+               WHERE l."userId" = ${userId} AND l."answeredAt" > last.since AND c."courseId" = ${courseId}
+               LIMIT ${MIN_POOL_ANSWERS}) answered`;
+}
+
 /**
  * Class and course pools with at least MIN_POOL_ANSWERS answers in their course since the pool's last fit attempt.
  * As for learners, the counts stop at the threshold and walk each member's (userId, answeredAt) index, so a pool
@@ -288,27 +304,17 @@ export async function dueLearnerFits(): Promise<{ userId: string; courseId: stri
 export async function duePoolFits(): Promise<Pool[]> {
   const coursePools = await db().$queryRaw<{ courseId: string }[]>`
     SELECT co."id" AS "courseId" FROM "Course" co
-    CROSS JOIN LATERAL (
-      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
-      FROM "ParameterSet" p WHERE p."poolKey" = 'course:' || co."id") last
+    ${sinceLastFit(Prisma.raw(`'course:' || co."id"`))}
     WHERE (SELECT count(*) FROM (
              SELECT 1 FROM "User" u
-             CROSS JOIN LATERAL (
-               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
-               WHERE l."userId" = u."id" AND l."answeredAt" > last.since AND c."courseId" = co."id"
-               LIMIT ${MIN_POOL_ANSWERS}) answered
+             ${answersSinceLastFit(Prisma.raw('u."id"'), Prisma.raw('co."id"'))}
              LIMIT ${MIN_POOL_ANSWERS}) counted) >= ${MIN_POOL_ANSWERS}`;
   const classPools = await db().$queryRaw<{ classId: string; courseId: string }[]>`
     SELECT k."id"::text AS "classId", k."courseId" FROM "Class" k
-    CROSS JOIN LATERAL (
-      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
-      FROM "ParameterSet" p WHERE p."poolKey" = 'class:' || k."id") last
+    ${sinceLastFit(Prisma.raw(`'class:' || k."id"`))}
     WHERE (SELECT count(*) FROM (
              SELECT 1 FROM "ClassMember" m
-             CROSS JOIN LATERAL (
-               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
-               WHERE l."userId" = m."userId" AND l."answeredAt" > last.since AND c."courseId" = k."courseId"
-               LIMIT ${MIN_POOL_ANSWERS}) answered
+             ${answersSinceLastFit(Prisma.raw('m."userId"'), Prisma.raw('k."courseId"'))}
              WHERE m."classId" = k."id" AND m."removedAt" IS NULL
              LIMIT ${MIN_POOL_ANSWERS}) counted) >= ${MIN_POOL_ANSWERS}`;
   return [
