@@ -157,9 +157,18 @@ export default tseslint.config(
                 'A *.internal module takes raw ids and checks nothing: call the lib/data entry point that takes an Actor.',
             },
             {
-              // The session helpers make the Actor; the Auth.js handlers and sign-in/out are the route's own business.
-              group: ['**/lib/auth/**', '!**/lib/auth/session', '!**/lib/auth/config'],
-              message: 'Pages and actions use lib/auth/session (the Actor) and nothing else of lib/auth.',
+              // What a request needs of lib/auth: the Actor (session), the Auth.js handlers and sign-in/out (config),
+              // who is calling (request-client) and where a redirect may go (safe-redirect). Passwords and the
+              // throttle stay behind lib/data's checked entry points.
+              group: [
+                '**/lib/auth/**',
+                '!**/lib/auth/session',
+                '!**/lib/auth/config',
+                '!**/lib/auth/request-client',
+                '!**/lib/auth/safe-redirect',
+              ],
+              message:
+                'Pages and actions use lib/auth/session, config, request-client and safe-redirect, nothing else of lib/auth.',
             },
             {
               // Requesting background work is a checked entry point (it takes an Actor); the queue itself is not.

@@ -10,7 +10,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { Item } from '@/lib/content/schema';
 import type { ItemView } from '@/lib/domain/item-view';
 import { responseFor } from '../tests/support/answers';
-import { expectAccessible, signUpAndIn } from './support';
+import { expectAccessible, itemsInContent, signUpAndIn } from './support';
 import { PORT } from './port';
 
 test.use({ timezoneId: 'Asia/Jakarta' });
@@ -70,7 +70,7 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
   await signUpAndIn(page, 'forgetful');
   await page.goto(`/courses/${COURSE}`);
   await page.getByRole('button', { name: 'Tambahkan seluruh mata kuliah ke ulasan' }).click();
-  await expect(page.getByTestId('form-message')).toContainText('271 kartu baru ditambahkan');
+  await expect(page.getByTestId('form-message')).toContainText(`${itemsInContent()} kartu baru ditambahkan`);
   await page.goto('/settings');
   await page.getByLabel('Kartu baru per hari').fill('10');
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
@@ -82,6 +82,7 @@ test('a learner with enough history gets a fitted parameter set in the backgroun
     'Penyesuaian butuh setidaknya 300 jawaban di mata kuliah ini; Anda baru punya 0.',
   );
   await page.getByLabel('Nama token').fill('simulasi');
+  await page.getByLabel('Kata sandi Anda').fill('kata sandi rahasia');
   await page.getByRole('button', { name: 'Buat token' }).click();
   const client = api(request, await page.getByTestId('new-token').inputValue());
 

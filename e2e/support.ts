@@ -1,5 +1,6 @@
 /** Helpers shared by the browser journeys: fresh accounts, sign-in, and an axe scan that fails on serious issues. */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -39,4 +40,13 @@ export async function submitSignIn(page: Page, email: string, password: string) 
 export async function signIn(page: Page, email: string, password: string) {
   await submitSignIn(page, email, password);
   await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/** How many live items a lesson (or the whole course) has in the shipped content, read from the files. */
+export function itemsInContent(lessonId?: string): number {
+  const dir = 'content/courses/struktur-keamanan-regional/items';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as { lesson: string }[])
+    .filter((item) => !lessonId || item.lesson === lessonId).length;
 }

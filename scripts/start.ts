@@ -85,6 +85,8 @@ const childEnv = {
   INGAT_DEMO: db.embedded ? '1' : '0',
   // Browser tests may move the clock (lib/clock.ts); only ever on the throwaway embedded e2e database.
   INGAT_TEST_CLOCK: profile === 'e2e' && db.embedded ? '1' : '0',
+  // Every browser journey signs up from 127.0.0.1; the per-address sign-up limit is tested in integration tests.
+  ...(profile === 'e2e' ? { SIGNUP_LIMIT_PER_ADDRESS: process.env.SIGNUP_LIMIT_PER_ADDRESS ?? '10000' } : {}),
   // The browser journeys ask for fits themselves; a timed sweep starting one in the middle would make them flaky.
   INGAT_FIT_SWEEPS: profile === 'e2e' ? '0' : '1',
   NEXT_TELEMETRY_DISABLED: '1',
@@ -99,7 +101,9 @@ if (!args.dev && !buildIsCurrent()) {
   writeFileSync(join(root, '.next', 'ingat-source-hash'), sourceHash());
 }
 
-const next = spawn(process.execPath, [nextBin, args.dev ? 'dev' : 'start', '-p', args.port, '-H', '127.0.0.1'], {
+// scripts/serve.ts rather than `next start`: it stamps the client address that rate limits trust (see that file).
+const serveArgs = ['--import', 'tsx', resolve(root, 'scripts', 'serve.ts'), '--port', args.port, '--host', '127.0.0.1'];
+const next = spawn(process.execPath, args.dev ? [...serveArgs, '--dev'] : serveArgs, {
   env: { ...childEnv, NODE_ENV: args.dev ? 'development' : 'production' },
   stdio: 'inherit',
 });

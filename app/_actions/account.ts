@@ -3,6 +3,8 @@
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
+import { requestClient } from '@/lib/auth/request-client';
 import { changePassword, setUserDisabled, setUserRole, updateProfile } from '@/lib/data/users';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
@@ -29,11 +31,16 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { t } = await getT();
   try {
-    await changePassword(await currentActor(), {
-      currentPassword: formData.get('currentPassword'),
-      newPassword: formData.get('newPassword'),
-      confirmPassword: formData.get('confirmPassword'),
-    });
+    await changePassword(
+      await currentActor(),
+      {
+        currentPassword: formData.get('currentPassword'),
+        newPassword: formData.get('newPassword'),
+        confirmPassword: formData.get('confirmPassword'),
+      },
+      await requestClient(),
+      await requestNow(),
+    );
     return { status: 'ok', message: t('account.passwordChanged') };
   } catch (error) {
     return errorState(error, t, {});

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { currentActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
+import { requestClient } from '@/lib/auth/request-client';
 import { createApiToken, revokeApiToken } from '@/lib/data/api-tokens';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
@@ -14,9 +15,18 @@ export interface TokenFormState extends FormState {
 
 export async function createTokenAction(_prev: TokenFormState, formData: FormData): Promise<TokenFormState> {
   const { t } = await getT();
-  const values = formValues(formData);
+  const values = formValues(formData, ['password']);
   try {
-    const created = await createApiToken(await currentActor(), { name: formData.get('name') }, await requestNow());
+    const created = await createApiToken(
+      await currentActor(),
+      {
+        name: formData.get('name'),
+        password: formData.get('password'),
+        expiresInDays: Number(formData.get('expiresInDays') ?? 90),
+      },
+      await requestClient(),
+      await requestNow(),
+    );
     revalidatePath('/settings');
     return { status: 'ok', message: t('settings.tokenCreated'), token: created.token };
   } catch (error) {

@@ -5,6 +5,9 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/lib/auth/config';
 import { currentActor } from '@/lib/auth/session';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { requestClient } from '@/lib/auth/request-client';
+import { requestNow } from '@/lib/clock';
 import { preferredLocaleOf, setLocale, signUp } from '@/lib/data/users';
 import { Invalid, RateLimited, Forbidden } from '@/lib/errors';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
@@ -14,11 +17,6 @@ import { signInSchema } from '@/lib/validation/account';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
-
-/** Only same-site paths: an open redirect would let a link send a user elsewhere after signing in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { t } = await getT();
@@ -33,7 +31,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   // The new session cookie is not readable in this same request, so the stored language is looked up by email.
   const locale = await preferredLocaleOf(String(formData.get('email')));
   if (locale) (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: YEAR_SECONDS, sameSite: 'lax', path: '/' });
-  redirect(safeNext(formData.get('next')));
+  redirect(safeRedirectPath(formData.get('next')));
 }
 
 /** Auth.js carries our refusal as the error's code: "errors.badCredentials", "errors.rateLimited:900", … */
@@ -49,13 +47,17 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const { t, locale } = await getT();
   const values = formValues(formData, ['password']);
   try {
-    await signUp({
-      email: formData.get('email'),
-      password: formData.get('password'),
-      displayName: formData.get('displayName'),
-      locale,
-      timeZone: formData.get('timeZone') || undefined,
-    });
+    await signUp(
+      {
+        email: formData.get('email'),
+        password: formData.get('password'),
+        displayName: formData.get('displayName'),
+        locale,
+        timeZone: formData.get('timeZone') || undefined,
+      },
+      await requestClient(),
+      await requestNow(),
+    );
   } catch (error) {
     return errorState(error, t, values);
   }
@@ -73,5 +75,5 @@ export async function switchLocaleAction(formData: FormData): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: YEAR_SECONDS, sameSite: 'lax', path: '/' });
   const actor = await currentActor();
   if (actor) await setLocale(actor, locale);
-  redirect(safeNext(formData.get('back')));
+  redirect(safeRedirectPath(formData.get('back')));
 }

@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
+import { requestNow } from '@/lib/clock';
 import { getT } from '@/lib/i18n/server';
+import { listSessions } from '@/lib/data/auth/sessions';
+import { deviceName } from '@/lib/domain/user-agent';
+import { DeleteSection, ExportSection } from './data-rights';
 import { PasswordForm, ProfileForm } from './forms';
+import { Sessions } from './sessions';
 
 export const metadata: Metadata = { title: 'Akun' };
 
 export default async function AccountPage() {
   const actor = await requirePageActor();
-  const { t } = await getT();
+  const [{ t, locale }, sessions] = await Promise.all([getT(), listSessions(actor)]);
   const timeZones = Intl.supportedValuesOf('timeZone');
   return (
     <>
@@ -39,6 +44,26 @@ export default async function AccountPage() {
           }}
         />
       </section>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
+        <p>{t('account.sessionsLead')}</p>
+        <Sessions
+          sessions={sessions.map((s) => ({
+            id: s.id,
+            device: deviceName(s.userAgent),
+            createdAt: s.createdAt.toISOString(),
+            lastSeenAt: s.lastSeenAt.toISOString(),
+            current: s.current,
+          }))}
+          locale={locale}
+          timeZone={actor.timeZone}
+        />
+      </section>
+      <ExportSection
+        t={t}
+        day={new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(await requestNow())}
+      />
+      <DeleteSection t={t} />
     </>
   );
 }

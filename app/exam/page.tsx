@@ -9,7 +9,7 @@ import { listMockExams } from '@/lib/data/exam/mock-exams';
 import { getExamPlan } from '@/lib/data/exam/plan';
 import { getReadiness } from '@/lib/data/exam/readiness';
 import { getT } from '@/lib/i18n/server';
-import { intlTag } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -26,7 +26,7 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
     getExamPlan(actor, courseId, now),
     listMockExams(actor, courseId),
   ]);
-  const intl = intlTag(locale);
+  const intl = intlLocale(locale);
   const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const num = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
   const longDate = (iso: string) =>

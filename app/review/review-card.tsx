@@ -13,7 +13,7 @@ import type { Adjustment } from '@/lib/domain/review/rating';
 import type { ItemView } from '@/lib/domain/item-view';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/catalogue';
-import { intlTag } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export function ReviewCard({
   cardId,
@@ -100,7 +100,7 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
       <p className="muted">
         {t('review.scheduledAs', { rating: t(`review.rating.${result.rating}`) })}{' '}
         {t('review.nextShowing', {
-          when: new Intl.DateTimeFormat(intlTag(locale), {
+          when: new Intl.DateTimeFormat(intlLocale(locale), {
             timeZone,
             dateStyle: 'medium',
             timeStyle: 'short',

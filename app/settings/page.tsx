@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requestNow } from '@/lib/clock';
 import { requirePageActor } from '@/lib/auth/session';
 import { listApiTokens } from '@/lib/data/api-tokens';
 import { getReviewSettings } from '@/lib/data/review/settings';
@@ -8,7 +9,7 @@ import { ParametersSection } from './parameters';
 import { parameterView } from '@/lib/data/parameters/view';
 import { catalogs } from '@/lib/content/catalog';
 import { ReviewSettingsForm } from './review-settings-form';
-import { intlTag } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -54,7 +55,7 @@ export default async function SettingsPage() {
         view={params}
         courseId={[...all.keys()][0]!}
         t={t}
-        intl={intlTag(locale)}
+        intl={intlLocale(locale)}
         timeZone={actor.timeZone}
       />
       <section className="card" aria-labelledby="tokens-title">
@@ -66,11 +67,13 @@ export default async function SettingsPage() {
             name: tok.name,
             lastFour: tok.lastFour,
             createdAt: tok.createdAt.toISOString(),
+            expiresAt: tok.expiresAt.toISOString(),
             lastUsedAt: tok.lastUsedAt?.toISOString() ?? null,
             revokedAt: tok.revokedAt?.toISOString() ?? null,
           }))}
           locale={locale}
           timeZone={actor.timeZone}
+          now={(await requestNow()).toISOString()}
         />
         <p>
           <a href="/api/v1/openapi.json">{t('settings.apiDocs')}</a>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/data/demo-accounts';
@@ -15,8 +16,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next =
-    typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next : '/';
+  const next = safeRedirectPath(params.next);
   if (await currentActor()) redirect(next);
   const { t } = await getT();
   return (
@@ -27,12 +27,20 @@ export default async function SignInPage({
           {t('auth.signedUp')}
         </p>
       )}
+      {params.reset === '1' && (
+        <p className="notice notice-ok" role="status">
+          {t('reset.done')}
+        </p>
+      )}
       <div className="card">
         <SignInForm
           next={next}
           labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submitSignIn') }}
         />
       </div>
+      <p>
+        <Link href="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
       <p>
         <Link href="/signup">{t('auth.noAccount')}</Link>
       </p>

@@ -35,7 +35,9 @@ import { getReviewSettings, reviewSettingsSchema, updateReviewSettings } from '@
 import { signUp } from '@/lib/data/users';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { signUpSchema } from '@/lib/validation/account';
+import { accountOperations } from './account-operations';
 import { defineOperation, type Operation } from './operation';
+import { dataRightsOperations } from './operations-data-rights';
 import {
   answerResultSchema,
   assignmentResultSchema,
@@ -77,8 +79,8 @@ const signUpOp = defineOperation({
   body: signUpSchema,
   response: userSchema,
   errors: ['conflict'],
-  handler: async ({ body }) => {
-    const user = await signUp(body);
+  handler: async ({ body, client, now }) => {
+    const user = await signUp(body, client, now);
     return { ...user, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE, createdAt: iso(user.createdAt) };
   },
 });
@@ -99,7 +101,7 @@ const createTokenOp = defineOperation({
   errors: ['forbidden', 'rate_limited'],
   handler: async ({ body, client, now }) => {
     const token = await createTokenWithPassword(body, client, now);
-    return { ...token, createdAt: iso(token.createdAt) };
+    return { ...token, createdAt: iso(token.createdAt), expiresAt: iso(token.expiresAt) };
   },
 });
 
@@ -556,6 +558,7 @@ export const operations: readonly Operation[] = [
   getStatsOp,
   getSettingsOp,
   updateSettingsOp,
+  ...dataRightsOperations,
   createClassOp,
   listClassesOp,
   joinClassOp,
@@ -572,4 +575,5 @@ export const operations: readonly Operation[] = [
   saveMockExamAnswerOp,
   submitMockExamOp,
   getMockExamResultOp,
+  ...accountOperations,
 ];

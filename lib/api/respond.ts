@@ -4,7 +4,7 @@
  * names only a request id (the details go to the log, never to the caller).
  */
 import { AppError, HTTP_STATUS } from '@/lib/errors';
-import { translator, type Translate } from '@/lib/i18n/catalogue';
+import { retryParams, translator, type Translate } from '@/lib/i18n/catalogue';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/lib/i18n/locales';
 import { requestLogger } from '@/lib/log';
 import type { z } from 'zod';
@@ -79,9 +79,12 @@ export function errorResponse(error: unknown, { locale, requestId, headers = {} 
       extra.set('Retry-After', String(error.retryAfterSeconds));
     }
     if (error.code === 'unauthenticated') extra.set('WWW-Authenticate', 'Bearer');
-    const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : 0;
     const body: ApiErrorBody = {
-      error: { code: error.code, message: t(error.messageKey, { minutes }), fields: translatedFields(error, t) },
+      error: {
+        code: error.code,
+        message: t(error.messageKey, retryParams(error.retryAfterSeconds, t)),
+        fields: translatedFields(error, t),
+      },
     };
     return jsonResponse(body, HTTP_STATUS[error.code], requestId, Object.fromEntries(extra));
   }

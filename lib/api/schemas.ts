@@ -42,6 +42,7 @@ export const createdTokenSchema = z.object({
   token: z.string().describe('The token itself, shown this once. Send it as "Authorization: Bearer <token>".'),
   lastFour: z.string(),
   createdAt: instant,
+  expiresAt: instant.describe('After this instant the token is refused (401), like a revoked one.'),
 });
 
 /** What a learner sees of an item before answering: no answer key. Mirrors ItemView in lib/domain/item-view.ts. */

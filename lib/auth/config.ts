@@ -8,6 +8,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { signIn as signInUser, signOut as signOutSession } from '@/lib/data/users';
+import { requestNow } from '@/lib/clock';
 import { clientIp } from './client-ip';
 
 /** Carries our refusal through Auth.js to the sign-in form as `code`: a message key, then `:seconds` to wait. */
@@ -39,6 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           const { userId, sessionId } = await signInUser(
             { email: credentials?.email, password: credentials?.password },
             { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') },
+            await requestNow(),
           );
           return { id: userId, sid: sessionId };
         } catch (e) {
@@ -62,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     async signOut(message) {
       const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') await signOutSession(sid);
+      if (typeof sid === 'string') await signOutSession(sid, await requestNow());
     },
   },
 });

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** Cognitive levels of an item, lowest first ('evaluate': judging a claim by the text's own frame). */
+export const LEVELS = ['remember', 'understand', 'apply', 'analyse', 'evaluate'] as const;
+
 const slug = z
   .string()
   .regex(
@@ -50,10 +53,19 @@ export const correctionSchema = z
     corrected: z.string(),
     kind: z.enum(['typo', 'meaning', 'note']),
     reason: z.string().optional(),
+    /**
+     * "likely" when the editor can only say what the text most likely means (e.g. "kemungkinan besar"). Learners
+     * still read the correction, but no item may be keyed on it alone (content:check refuses such an item).
+     */
+    certainty: z.enum(['likely']).optional(),
   })
   .refine((c) => c.kind === 'typo' || (c.reason ?? '').trim().length > 0, {
     path: ['reason'],
     message: 'wajib diisi untuk koreksi "meaning" dan "note" (alasan yang ditunjukkan kepada pelajar)',
+  })
+  .refine((c) => c.certainty === undefined || c.kind !== 'typo', {
+    path: ['certainty'],
+    message: 'hanya untuk koreksi "meaning" atau "note": koreksi ejaan tidak bisa "likely"',
   })
   .refine((c) => c.kind !== 'note' || c.corrected === c.original, {
     path: ['corrected'],
@@ -104,7 +116,7 @@ const itemBase = {
   id: z.string().regex(/^[a-z]{2}-\d{3}$/, 'id butir seperti "pk-007"'),
   lesson: slug,
   concepts: z.array(slug).min(1),
-  level: z.enum(['remember', 'understand', 'apply', 'analyse', 'evaluate']),
+  level: z.enum(LEVELS),
   difficulty: z.number().int().min(1).max(5),
   sibling: slug,
   prompt: text,

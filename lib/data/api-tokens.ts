@@ -1,7 +1,9 @@
 /**
  * Personal access tokens for the JSON API. The plaintext (`ingat_` + 32 random bytes, base64url) is returned once,
  * when the token is made; only its SHA-256 hash and last four characters are stored. A token acts as its owner
- * until it is revoked or the account is disabled.
+ * until it expires (a lifetime chosen when it is made, 90 days unless chosen otherwise), is revoked (by its owner, or
+ * with every other token when the password changes or is reset), or the account is disabled. Making one asks for
+ * the password, so a session left open on a shared computer cannot mint a lasting key.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -11,9 +13,9 @@ import { sql } from '@/lib/db/sql';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { signInSchema } from '@/lib/validation/account';
+import { signInSchema, tokenLifetimeSchema } from '@/lib/validation/account';
 import { actorOf, requireActor, type Actor } from './actor';
-import { signIn, signOut, type SignInContext } from './users';
+import { signIn, signOut, verifyOwnPassword, type SignInContext } from './users';
 import { VerifiedCache } from './verified-cache';
 
 export const TOKEN_PREFIX = 'ingat_';
@@ -27,7 +29,10 @@ const LAST_USED_GRANULARITY_MS = 60_000;
  * anywhere makes the process forget them all (lib/db/auth-changes.ts). The minute is also lastUsedAt's granularity:
  * the lookup that writes lastUsedAt runs at most once a minute per token, cached or not.
  */
-const verifiedTokens = new VerifiedCache<Actor>({ epoch: () => authChanges().epoch() }, LAST_USED_GRANULARITY_MS);
+const verifiedTokens = new VerifiedCache<{ actor: Actor; expiresAt: Date }>(
+  { epoch: () => authChanges().epoch() },
+  LAST_USED_GRANULARITY_MS,
+);
 
 export const tokenNameSchema = z
   .string({ error: 'validation.tokenNameRequired' })
@@ -35,14 +40,22 @@ export const tokenNameSchema = z
   .min(1, 'validation.tokenNameRequired')
   .max(60, 'validation.tokenNameRequired');
 
-export const createApiTokenSchema = z.object({ name: tokenNameSchema });
-export const createTokenWithPasswordSchema = signInSchema.extend({ name: tokenNameSchema });
+export const createApiTokenSchema = z.object({
+  name: tokenNameSchema,
+  password: z.string({ error: 'validation.passwordRequired' }).min(1, 'validation.passwordRequired').max(200),
+  expiresInDays: tokenLifetimeSchema,
+});
+export const createTokenWithPasswordSchema = signInSchema.extend({
+  name: tokenNameSchema,
+  expiresInDays: tokenLifetimeSchema,
+});
 
 export interface ApiTokenView {
   id: string;
   name: string;
   lastFour: string;
   createdAt: Date;
+  expiresAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
@@ -57,6 +70,7 @@ const tokenView = {
   name: true,
   lastFour: true,
   createdAt: true,
+  expiresAt: true,
   lastUsedAt: true,
   revokedAt: true,
 } as const;
@@ -69,20 +83,29 @@ function hashToken(plaintext: string): string {
   return createHash('sha256').update(plaintext, 'utf8').digest('hex');
 }
 
-async function insertToken(userId: string, name: string, now: Date): Promise<CreatedApiToken> {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function insertToken(userId: string, name: string, lifetimeDays: number, now: Date): Promise<CreatedApiToken> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + lifetimeDays * DAY_MS);
   const row = await db().apiToken.create({
-    data: { userId, name, tokenHash: hashToken(token), lastFour: token.slice(-4), createdAt: now },
+    data: { userId, name, tokenHash: hashToken(token), lastFour: token.slice(-4), createdAt: now, expiresAt },
     select: tokenView,
   });
   return { ...row, token };
 }
 
-/** A new token for the signed-in user (the settings page). */
-export async function createApiToken(actor: Actor | null, input: unknown, now: Date): Promise<CreatedApiToken> {
+/** A new token for the signed-in user (the settings page), after their password. */
+export async function createApiToken(
+  actor: Actor | null,
+  input: unknown,
+  ctx: { ip: string },
+  now: Date,
+): Promise<CreatedApiToken> {
   const a = requireActor(actor);
-  const { name } = parseOrThrow(createApiTokenSchema, input);
-  return insertToken(a.id, name, now);
+  const { name, password, expiresInDays } = parseOrThrow(createApiTokenSchema, input);
+  await verifyOwnPassword(a, password, ctx, now);
+  return insertToken(a.id, name, expiresInDays, now);
 }
 
 /**
@@ -91,10 +114,10 @@ export async function createApiToken(actor: Actor | null, input: unknown, now: D
  * unchanged. The session signIn opens is closed at once: the token, not a session, is what the client keeps.
  */
 export async function createTokenWithPassword(input: unknown, ctx: SignInContext, now: Date): Promise<CreatedApiToken> {
-  const { email, password, name } = parseOrThrow(createTokenWithPasswordSchema, input);
-  const { userId, sessionId } = await signIn({ email, password }, ctx);
-  await signOut(sessionId);
-  return insertToken(userId, name, now);
+  const { email, password, name, expiresInDays } = parseOrThrow(createTokenWithPasswordSchema, input);
+  const { userId, sessionId } = await signIn({ email, password }, ctx, now);
+  await signOut(sessionId, now);
+  return insertToken(userId, name, expiresInDays, now);
 }
 
 /** The user's tokens, newest first, revoked ones included (so the settings page can show what was revoked). */
@@ -124,10 +147,12 @@ export async function revokeApiToken(actor: Actor | null, tokenId: unknown, now:
 export async function actorForToken(plaintext: string, now: Date): Promise<Actor | null> {
   if (!TOKEN_FORMAT.test(plaintext)) return null;
   const tokenHash = hashToken(plaintext);
-  return verifiedTokens.verify(tokenHash, now, () => lookUpToken(tokenHash, now));
+  // The expiry is checked on every request, cached or not: a cached token must not outlive its lifetime by a minute.
+  const found = await verifiedTokens.verify(tokenHash, now, () => lookUpToken(tokenHash, now));
+  return found && found.expiresAt > now ? found.actor : null;
 }
 
-async function lookUpToken(tokenHash: string, now: Date): Promise<Actor | null> {
+async function lookUpToken(tokenHash: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
   // One round trip: the live token with its user, and (at most once a minute, conditionally, so concurrent
   // requests write once between them) the token's lastUsedAt.
   const rows = await sql<{
@@ -138,12 +163,15 @@ async function lookUpToken(tokenHash: string, now: Date): Promise<Actor | null> 
     role: Role;
     locale: string;
     timeZone: string;
+    expiresAt: Date;
   }>(
-    'api-token-actor',
+    'api-token-actor-v2',
     `WITH live AS (
-       SELECT t."id" AS "tokenId", u."id", u."email", u."displayName", u."role"::text AS "role", u."locale", u."timeZone"
+       SELECT t."id" AS "tokenId", u."id", u."email", u."displayName", u."role"::text AS "role", u."locale", u."timeZone",
+              t."expiresAt"
        FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-       WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL
+       WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND t."expiresAt" > $2::timestamp(3)
+         AND u."disabledAt" IS NULL
      ), touched AS (
        UPDATE "ApiToken" SET "lastUsedAt" = $2::timestamp(3)
        WHERE "id" = (SELECT "tokenId" FROM live) AND ("lastUsedAt" IS NULL OR "lastUsedAt" < $3::timestamp(3))
@@ -152,5 +180,5 @@ async function lookUpToken(tokenHash: string, now: Date): Promise<Actor | null> 
     [tokenHash, now, new Date(now.getTime() - LAST_USED_GRANULARITY_MS)],
   );
   const row = rows[0];
-  return row ? Object.freeze(actorOf(row, row.tokenId)) : null;
+  return row ? { actor: Object.freeze(actorOf(row, row.tokenId)), expiresAt: row.expiresAt } : null;
 }

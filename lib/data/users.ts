@@ -5,15 +5,17 @@
  */
 import { authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
-import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from '@/lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { clearAccountThrottle, recordFailedSignIn, signInBlockedFor } from '@/lib/auth/throttle';
+import { SIGN_IN_POLICIES, signUpPolicies } from '@/lib/domain/auth/throttle';
+import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locales';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { changePasswordSchema, profileSchema, roleSchema, signInSchema, signUpSchema } from '@/lib/validation/account';
 import { actorOf, requireActor, requireRole, type Actor, type SessionId, type UserId } from './actor';
 import { VerifiedCache } from './verified-cache';
+import { consumeAttempt, refundAttempt, type ThrottleKey } from './auth/throttle';
 
 const publicUser = {
   id: true,
@@ -26,8 +28,23 @@ const publicUser = {
   createdAt: true,
 } as const;
 
-export async function signUp(input: unknown) {
+/**
+ * Creates a student account. Each sign-up costs a password hash, so sign-ups are limited per address and for the
+ * whole site (RateLimited with the seconds to wait); an invalid form does not count.
+ */
+export async function signUp(input: unknown, ctx: { ip: string }, now: Date) {
   const data = parseOrThrow(signUpSchema, input);
+  const policies = signUpPolicies({
+    perAddressPerHour: env().SIGNUP_LIMIT_PER_ADDRESS,
+    globalPer10Minutes: env().SIGNUP_LIMIT_GLOBAL,
+  });
+  await consumeAttempt(
+    [
+      { key: `signup:address:${ctx.ip}`, policy: policies.address },
+      { key: 'signup:global', policy: policies.global },
+    ],
+    now,
+  );
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().user.create({
@@ -51,27 +68,48 @@ export interface SignInContext {
   userAgent: string | null;
 }
 
+function signInKeys(email: string, ip: string): ThrottleKey[] {
+  return [
+    { key: `signin:account-address:${email}|${ip}`, policy: SIGN_IN_POLICIES.accountFromAddress },
+    { key: `signin:address:${ip}`, policy: SIGN_IN_POLICIES.address },
+    { key: `signin:account:${email}`, policy: SIGN_IN_POLICIES.account },
+  ];
+}
+
 /**
  * Verifies credentials and opens a session. Throws Invalid (wrong email or password, one message for both),
- * RateLimited (too many failures for this account or IP) or Forbidden (account disabled).
+ * RateLimited (this account from this address, this address, or this account everywhere has had too many attempts;
+ * lib/domain/auth/throttle.ts) or Forbidden (account disabled).
+ *
+ * The attempt is counted before the password is checked, so parallel guesses cannot all be verified on one reading of
+ * the counters; a correct password gives it back, and clears the account-from-this-address key.
  */
-export async function signIn(input: unknown, ctx: SignInContext): Promise<{ userId: UserId; sessionId: SessionId }> {
+export async function signIn(
+  input: unknown,
+  ctx: SignInContext,
+  now: Date,
+): Promise<{ userId: UserId; sessionId: SessionId }> {
   const { email, password } = parseOrThrow(signInSchema, input);
-  const waitSeconds = await signInBlockedFor(email, ctx.ip);
-  if (waitSeconds > 0) throw new RateLimited(waitSeconds);
+  const keys = signInKeys(email, ctx.ip);
+  await consumeAttempt(keys, now);
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, disabledAt: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok) {
-    await recordFailedSignIn(email, ctx.ip);
-    throw new Invalid({ _form: ['errors.badCredentials'] }, 'errors.badCredentials');
-  }
+  if (!user || !ok) throw new Invalid({ _form: ['errors.badCredentials'] }, 'errors.badCredentials');
+  await refundAttempt(
+    keys.map((k, i) => ({ ...k, reset: i === 0 })),
+    now,
+  );
   if (user.disabledAt) throw new Forbidden('errors.accountDisabled');
-  await clearAccountThrottle(email);
   const session = await db().authSession.create({
-    data: { userId: user.id, userAgent: ctx.userAgent?.slice(0, 300) ?? null },
+    data: {
+      userId: user.id,
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+    },
     select: { id: true },
   });
   return { userId: user.id as UserId, sessionId: session.id as SessionId };
@@ -95,12 +133,17 @@ export async function actorForSession(sessionId: string, now: Date): Promise<Act
       select: { id: true, revokedAt: true, user: { select: { ...publicUser } } },
     });
     if (!session || session.revokedAt || session.user.disabledAt) return null;
+    // "Last seen" on the list of sessions: written at most once a minute, when this process looks the session up.
+    await db().authSession.updateMany({
+      where: { id: session.id, lastSeenAt: { lt: new Date(now.getTime() - SESSION_RECHECK_MS) } },
+      data: { lastSeenAt: now },
+    });
     return Object.freeze(actorOf(session.user, session.id));
   });
 }
 
-export async function signOut(sessionId: string): Promise<void> {
-  await db().authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function signOut(sessionId: string, now: Date): Promise<void> {
+  await db().authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   authChanges().changed();
 }
 
@@ -125,22 +168,52 @@ export async function setLocale(actor: Actor | null, locale: string) {
   authChanges().changed();
 }
 
-/** Changes the password and ends every other session of the user. */
-export async function changePassword(actor: Actor | null, input: unknown): Promise<void> {
+/**
+ * Checks the signed-in user's own password before something sensitive (a new password, a new API token, deleting
+ * data), throttled exactly like a sign-in from this address, so a stolen session cannot be used to guess it.
+ * A wrong password is an Invalid on `field`.
+ */
+export async function verifyOwnPassword(
+  a: Actor,
+  password: unknown,
+  ctx: { ip: string },
+  now: Date,
+  field = 'password',
+): Promise<void> {
+  if (typeof password !== 'string' || password === '') throw new Invalid({ [field]: ['validation.passwordRequired'] });
+  const keys = signInKeys(a.email, ctx.ip);
+  await consumeAttempt(keys, now);
+  const user = await db().user.findUniqueOrThrow({ where: { id: a.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new Invalid({ [field]: ['validation.currentPasswordWrong'] });
+  }
+  await refundAttempt(
+    keys.map((k, i) => ({ ...k, reset: i === 0 })),
+    now,
+  );
+}
+
+/**
+ * Changes the password. Every other session ends and every API token is revoked: whoever knew the old password may
+ * have made either.
+ */
+export async function changePassword(
+  actor: Actor | null,
+  input: unknown,
+  ctx: { ip: string },
+  now: Date,
+): Promise<void> {
   const a = requireActor(actor);
   const data = parseOrThrow(changePasswordSchema, input);
-  const user = await db().user.findUniqueOrThrow({ where: { id: a.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
-    throw new Invalid({ currentPassword: ['validation.currentPasswordWrong'] });
-  }
+  await verifyOwnPassword(a, data.currentPassword, ctx, now, 'currentPassword');
   const passwordHash = await hashPassword(data.newPassword);
-  const now = new Date();
   await db().$transaction([
     db().user.update({ where: { id: a.id }, data: { passwordHash, passwordChangedAt: now } }),
     db().authSession.updateMany({
       where: { userId: a.id, revokedAt: null, id: { not: a.sessionId } },
       data: { revokedAt: now },
     }),
+    db().apiToken.updateMany({ where: { userId: a.id, revokedAt: null }, data: { revokedAt: now } }),
   ]);
   authChanges().changed();
 }

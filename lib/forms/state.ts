@@ -3,7 +3,7 @@
  * (minus passwords) so nothing the user typed is lost. AppErrors become messages; anything else is rethrown.
  */
 import { AppError } from '@/lib/errors';
-import type { Translate } from '@/lib/i18n/catalogue';
+import { retryParams, type Translate } from '@/lib/i18n/catalogue';
 
 export interface FormState {
   status: 'idle' | 'ok' | 'error';
@@ -26,6 +26,10 @@ export function errorState(error: unknown, t: Translate, values: Record<string, 
   if (!(error instanceof AppError)) throw error;
   const fieldErrors: Record<string, string[]> = {};
   for (const [field, keys] of Object.entries(error.fieldErrors)) fieldErrors[field] = keys.map((k) => t(k));
-  const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : 0;
-  return { status: 'error', message: t(error.messageKey, { minutes }), fieldErrors, values };
+  return {
+    status: 'error',
+    message: t(error.messageKey, retryParams(error.retryAfterSeconds, t)),
+    fieldErrors,
+    values,
+  };
 }

@@ -50,3 +50,16 @@ export function translator(locale: Locale): Translate {
     return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
   };
 }
+
+/**
+ * The parameters an error message may use for a wait: `{wait}` ("40 detik", "3 menit"), and `{minutes}` rounded up.
+ * @example retryParams(90, translator('en')) // { wait: '2 minutes', minutes: 2 }
+ */
+export function retryParams(retryAfterSeconds: number | undefined, t: Translate): { wait: string; minutes: number } {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds ?? 0));
+  const minutes = Math.ceil(seconds / 60);
+  return {
+    wait: seconds < 60 ? t('errors.waitSeconds', { n: seconds }) : t('errors.waitMinutes', { n: minutes }),
+    minutes,
+  };
+}

@@ -7,9 +7,7 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The tag Intl formats a locale's dates and numbers with (British English writes the day first, as Indonesian does). */
-const INTL_TAGS: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
-
-export function intlTag(locale: Locale): string {
-  return INTL_TAGS[locale];
+/** The BCP 47 tag for Intl formatting in a locale (dates as Indonesians or British English write them). */
+export function intlLocale(locale: Locale): 'id-ID' | 'en-GB' {
+  return locale === 'en' ? 'en-GB' : 'id-ID';
 }

@@ -66,6 +66,14 @@ export const changePasswordSchema = z
     message: msg('validation.passwordMismatch'),
   });
 
+/** The lifetimes a token may be given when it is made (days); 90 unless the owner chooses another. */
+export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 365] as const;
+export const tokenLifetimeSchema = z
+  .union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)], {
+    error: msg('validation.tokenLifetimeInvalid'),
+  })
+  .default(90);
+
 export const roleSchema = z.enum(['STUDENT', 'INSTRUCTOR', 'ADMIN'], { error: msg('validation.roleInvalid') });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -12,7 +12,7 @@ import {
   signUp,
   updateProfile,
 } from '@/lib/data/users';
-import { ACCOUNT_LIMIT } from '@/lib/auth/throttle';
+import { SIGN_IN_POLICIES } from '@/lib/domain/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { caught, makeActor, PASSWORD, uniqueEmail, uniqueIp } from './helpers';
 
@@ -21,7 +21,11 @@ const NOW = new Date('2026-12-01T02:00:00Z');
 describe('sign-up', () => {
   it('creates a student with an argon2id hash, never the password', async () => {
     const email = uniqueEmail('new');
-    const user = await signUp({ email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Sari' });
+    const user = await signUp(
+      { email: `  ${email.toUpperCase()} `, password: PASSWORD, displayName: 'Sari' },
+      { ip: uniqueIp() },
+      NOW,
+    );
     expect(user.role).toBe('STUDENT');
     expect(user.email).toBe(email);
     expect(JSON.stringify(user)).not.toContain('passwordHash');
@@ -32,7 +36,9 @@ describe('sign-up', () => {
 
   it('names each invalid field and writes nothing', async () => {
     const email = uniqueEmail('bad');
-    const e = await caught(signUp({ email: 'not-an-email', password: 'short', displayName: '' }));
+    const e = await caught(
+      signUp({ email: 'not-an-email', password: 'short', displayName: '' }, { ip: uniqueIp() }, NOW),
+    );
     expect(e.code).toBe('invalid');
     expect(e.fieldErrors).toMatchObject({
       email: ['validation.emailInvalid'],
@@ -44,52 +50,109 @@ describe('sign-up', () => {
 
   it('refuses a second account with the same email', async () => {
     const email = uniqueEmail('dup');
-    await signUp({ email, password: PASSWORD, displayName: 'Satu' });
-    const e = await caught(signUp({ email, password: PASSWORD, displayName: 'Dua' }));
+    await signUp({ email, password: PASSWORD, displayName: 'Satu' }, { ip: uniqueIp() }, NOW);
+    const e = await caught(signUp({ email, password: PASSWORD, displayName: 'Dua' }, { ip: uniqueIp() }, NOW));
     expect(e.code).toBe('conflict');
     expect(e.fieldErrors.email).toEqual(['validation.emailTaken']);
+  });
+
+  it('limits sign-ups from one address, and an invalid form does not count', async () => {
+    const ip = uniqueIp();
+    const limit = Number(process.env.SIGNUP_LIMIT_PER_ADDRESS ?? 30);
+    await caught(signUp({ email: 'not-an-email', password: 'short', displayName: '' }, { ip }, NOW));
+    for (let i = 0; i < limit; i++) {
+      await signUp({ email: uniqueEmail('many'), password: PASSWORD, displayName: 'Many' }, { ip }, NOW);
+    }
+    const email = uniqueEmail('one-too-many');
+    const refused = await caught(signUp({ email, password: PASSWORD, displayName: 'Late' }, { ip }, NOW));
+    expect(refused.code).toBe('rate_limited');
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+    await expect(
+      signUp({ email, password: PASSWORD, displayName: 'Elsewhere' }, { ip: uniqueIp() }, NOW),
+    ).resolves.toHaveProperty('id');
   });
 });
 
 describe('sign-in and sessions', () => {
   it('gives the same message for an unknown email and a wrong password', async () => {
     const email = uniqueEmail('x');
-    await signUp({ email, password: PASSWORD, displayName: 'Xena' });
-    const a = await caught(signIn({ email, password: 'wrong password!' }, { ip: uniqueIp(), userAgent: null }));
+    await signUp({ email, password: PASSWORD, displayName: 'Xena' }, { ip: uniqueIp() }, NOW);
+    const a = await caught(signIn({ email, password: 'wrong password!' }, { ip: uniqueIp(), userAgent: null }, NOW));
     const b = await caught(
-      signIn({ email: uniqueEmail('nobody'), password: PASSWORD }, { ip: uniqueIp(), userAgent: null }),
+      signIn({ email: uniqueEmail('nobody'), password: PASSWORD }, { ip: uniqueIp(), userAgent: null }, NOW),
     );
     expect(a.messageKey).toBe('errors.badCredentials');
     expect(b.messageKey).toBe('errors.badCredentials');
   });
 
-  it(`throttles an account after ${ACCOUNT_LIMIT.points} failures, even from different IPs, and counts in Postgres`, async () => {
+  it('slows a guesser at one address without locking the owner out from another', async () => {
     const email = uniqueEmail('throttle');
-    await signUp({ email, password: PASSWORD, displayName: 'Tono' });
-    for (let i = 0; i < ACCOUNT_LIMIT.points; i++) {
-      expect(
-        (await caught(signIn({ email, password: 'nope nope nope' }, { ip: uniqueIp(), userAgent: null }))).code,
-      ).toBe('invalid');
+    await signUp({ email, password: PASSWORD, displayName: 'Tono' }, { ip: uniqueIp() }, NOW);
+    const attacker = { ip: uniqueIp(), userAgent: null };
+    for (let i = 0; i < SIGN_IN_POLICIES.accountFromAddress.free; i++) {
+      expect((await caught(signIn({ email, password: 'nope nope nope' }, attacker, NOW))).code).toBe('invalid');
     }
-    const blocked = await caught(signIn({ email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }));
+    const blocked = await caught(signIn({ email, password: PASSWORD }, attacker, NOW));
     expect(blocked.code).toBe('rate_limited');
-    expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
-    const row = await db().rateLimit.findUnique({ where: { key: `signin_account:${email}` } });
-    expect(row?.points).toBe(ACCOUNT_LIMIT.points);
+    expect(blocked.retryAfterSeconds).toBe(SIGN_IN_POLICIES.accountFromAddress.baseDelaySeconds);
+    // The owner, from their own network, at the same moment:
+    await expect(
+      signIn({ email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }, NOW),
+    ).resolves.toHaveProperty('sessionId');
   });
 
-  it('throttles an IP that tries many accounts', async () => {
+  it('verifies at most the allowance when 20 wrong passwords arrive at once', async () => {
+    const email = uniqueEmail('burst');
+    await signUp({ email, password: PASSWORD, displayName: 'Burst' }, { ip: uniqueIp() }, NOW);
+    const from = { ip: uniqueIp(), userAgent: null };
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => caught(signIn({ email, password: 'nope nope nope' }, from, NOW))),
+    );
+    const verified = outcomes.filter((e) => e.code === 'invalid').length;
+    expect(verified).toBe(SIGN_IN_POLICIES.accountFromAddress.free);
+    expect(outcomes.filter((e) => e.code === 'rate_limited')).toHaveLength(20 - verified);
+  });
+
+  it('doubles the wait after each attempt past the allowance, and forgets a quiet key', async () => {
+    const email = uniqueEmail('grow');
+    await signUp({ email, password: PASSWORD, displayName: 'Grow' }, { ip: uniqueIp() }, NOW);
+    const from = { ip: uniqueIp(), userAgent: null };
+    const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+    const wrong = (seconds: number) => caught(signIn({ email, password: 'nope nope nope' }, from, at(seconds)));
+    for (let i = 0; i < 5; i++) expect((await wrong(0)).code).toBe('invalid');
+    expect((await wrong(1)).retryAfterSeconds).toBe(1); // waits 2 s after the 5th
+    expect((await wrong(2)).code).toBe('invalid'); // the 6th, at 2 s: now 4 s to wait
+    expect((await wrong(5)).retryAfterSeconds).toBe(1);
+    expect((await wrong(6)).code).toBe('invalid');
+    // A day without attempts: the key starts afresh.
+    expect((await wrong(6 + 24 * 3600)).code).toBe('invalid');
+  });
+
+  it('throttles an address that tries many accounts', async () => {
     const ip = uniqueIp();
     let last: AppError | undefined;
-    for (let i = 0; i < 31; i++)
-      last = await caught(signIn({ email: uniqueEmail('spray'), password: 'nope nope nope' }, { ip, userAgent: null }));
+    for (let i = 0; i <= SIGN_IN_POLICIES.address.free; i++)
+      last = await caught(
+        signIn({ email: uniqueEmail('spray'), password: 'nope nope nope' }, { ip, userAgent: null }, NOW),
+      );
     expect(last?.code).toBe('rate_limited');
+  });
+
+  it('gives a correct sign-in its attempt back, so people behind one address do not use it up', async () => {
+    const ip = uniqueIp();
+    const email = uniqueEmail('nat');
+    await signUp({ email, password: PASSWORD, displayName: 'NAT' }, { ip: uniqueIp() }, NOW);
+    for (let i = 0; i < SIGN_IN_POLICIES.address.free + 5; i++) {
+      await signIn({ email, password: PASSWORD }, { ip, userAgent: null }, NOW);
+    }
+    expect(await db().authThrottle.findUnique({ where: { key: `signin:address:${ip}` } })).toBeNull();
   });
 
   it('ends the session on sign-out', async () => {
     const actor = await makeActor();
     expect(await actorForSession(actor.sessionId, NOW)).not.toBeNull();
-    await signOut(actor.sessionId);
+    await signOut(actor.sessionId, NOW);
     expect(await actorForSession(actor.sessionId, NOW)).toBeNull();
   });
 
@@ -113,31 +176,41 @@ describe('sign-in and sessions', () => {
 
   it('ends other sessions when the password changes, and the old password stops working', async () => {
     const actor = await makeActor();
-    const other = await signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'phone' });
+    const other = await signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'phone' }, NOW);
     expect(await actorForSession(other.sessionId, NOW)).not.toBeNull();
-    await changePassword(actor, {
-      currentPassword: PASSWORD,
-      newPassword: 'a much better password',
-      confirmPassword: 'a much better password',
-    });
+    await changePassword(
+      actor,
+      {
+        currentPassword: PASSWORD,
+        newPassword: 'a much better password',
+        confirmPassword: 'a much better password',
+      },
+      { ip: uniqueIp() },
+      NOW,
+    );
     expect(await actorForSession(other.sessionId, NOW)).toBeNull();
     expect(await actorForSession(actor.sessionId, NOW)).not.toBeNull();
     expect(
-      (await caught(signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }))).code,
+      (await caught(signIn({ email: actor.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }, NOW))).code,
     ).toBe('invalid');
     await expect(
-      signIn({ email: actor.email, password: 'a much better password' }, { ip: uniqueIp(), userAgent: null }),
+      signIn({ email: actor.email, password: 'a much better password' }, { ip: uniqueIp(), userAgent: null }, NOW),
     ).resolves.toHaveProperty('sessionId');
   });
 
   it('refuses a password change with the wrong current password', async () => {
     const actor = await makeActor();
     const e = await caught(
-      changePassword(actor, {
-        currentPassword: 'wrong wrong',
-        newPassword: 'x'.repeat(12),
-        confirmPassword: 'x'.repeat(12),
-      }),
+      changePassword(
+        actor,
+        {
+          currentPassword: 'wrong wrong',
+          newPassword: 'x'.repeat(12),
+          confirmPassword: 'x'.repeat(12),
+        },
+        { ip: uniqueIp() },
+        NOW,
+      ),
     );
     expect(e.fieldErrors.currentPassword).toEqual(['validation.currentPasswordWrong']);
   });
@@ -178,12 +251,12 @@ describe('administration', () => {
     await setUserDisabled(admin, student.id, true);
     expect(await actorForSession(student.sessionId, NOW)).toBeNull();
     expect(
-      (await caught(signIn({ email: student.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null })))
+      (await caught(signIn({ email: student.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }, NOW)))
         .messageKey,
     ).toBe('errors.accountDisabled');
     await setUserDisabled(admin, student.id, false);
     await expect(
-      signIn({ email: student.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }),
+      signIn({ email: student.email, password: PASSWORD }, { ip: uniqueIp(), userAgent: null }, NOW),
     ).resolves.toHaveProperty('sessionId');
   });
 

@@ -12,7 +12,7 @@ import { classDetail, createClass, joinClass, setExamDate } from '@/lib/data/cla
 import { db } from '@/lib/db/client';
 import type { ItemView } from '@/lib/domain/item-view';
 import { responseFor } from '../support/answers';
-import { makeActor, uniqueIp } from './helpers';
+import { makeActor, PASSWORD, uniqueIp } from './helpers';
 
 const COURSE = 'struktur-keamanan-regional';
 const ORIGIN = 'http://ingat.test';
@@ -34,7 +34,7 @@ async function call(method: string, path: string, { body, token, headers = {}, d
   const request = new Request(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: {
-      'x-forwarded-for': uniqueIp(),
+      'x-ingat-client-ip': uniqueIp(),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
@@ -48,7 +48,7 @@ async function call(method: string, path: string, { body, token, headers = {}, d
 
 async function studentWithToken(label = 'exam') {
   const actor = await makeActor('STUDENT', label);
-  const { token } = await createApiToken(actor, { name: 'test' }, NOW);
+  const { token } = await createApiToken(actor, { name: 'test', password: PASSWORD }, { ip: uniqueIp() }, NOW);
   return { actor, token };
 }
 

@@ -13,7 +13,8 @@ import type { Actor } from '@/lib/data/actor';
 import { addLessonToDeck } from '@/lib/data/review/deck';
 import { APPLICATION_NAME, authChanges } from '@/lib/db/auth-changes';
 import { db } from '@/lib/db/client';
-import { ACCOUNT_LIMIT } from '@/lib/auth/throttle';
+import { CLIENT_IP_HEADER } from '@/lib/auth/client-ip';
+import { SIGN_IN_POLICIES } from '@/lib/domain/auth/throttle';
 import type { ItemView } from '@/lib/domain/item-view';
 import { AppError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/catalogue';
@@ -41,7 +42,7 @@ async function call(method: string, path: string, { body, rawBody, token, header
   const request = new Request(`${ORIGIN}/api/v1${path}`, {
     method,
     headers: {
-      'x-forwarded-for': uniqueIp(),
+      [CLIENT_IP_HEADER]: uniqueIp(),
       ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
@@ -77,7 +78,7 @@ function someResponse(view: ItemView) {
 async function learnerWithToken(label = 'api') {
   const actor = await makeActor('STUDENT', label);
   await addLessonToDeck(actor, { courseId: COURSE, lessonId: LESSON }, NOW);
-  const { token } = await createApiToken(actor, { name: 'test' }, NOW);
+  const { token } = await createApiToken(actor, { name: 'test', password: PASSWORD }, { ip: uniqueIp() }, NOW);
   return { actor, token };
 }
 
@@ -126,13 +127,17 @@ describe('signing up and getting a token over the API', () => {
 
   it('refuses a wrong password with one message, and throttles with 429 and Retry-After', async () => {
     const email = uniqueEmail('api-throttle');
+    const from = { [CLIENT_IP_HEADER]: uniqueIp() };
     await call('POST', '/users', { body: { email, password: PASSWORD, displayName: 'Tono' } });
-    for (let i = 0; i < ACCOUNT_LIMIT.points; i++) {
-      const wrong = await call('POST', '/tokens', { body: { email, password: 'nope nope nope', name: 'x' } });
+    for (let i = 0; i < SIGN_IN_POLICIES.accountFromAddress.free; i++) {
+      const wrong = await call('POST', '/tokens', {
+        body: { email, password: 'nope nope nope', name: 'x' },
+        headers: from,
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.json).toMatchObject({ error: { code: 'invalid', message: 'Email atau kata sandi salah.' } });
     }
-    const blocked = await call('POST', '/tokens', { body: { email, password: PASSWORD, name: 'x' } });
+    const blocked = await call('POST', '/tokens', { body: { email, password: PASSWORD, name: 'x' }, headers: from });
     expect(blocked.status).toBe(429);
     expect(blocked.json).toMatchObject({ error: { code: 'rate_limited' } });
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -424,7 +429,9 @@ describe('token management', () => {
 
   it('requires a token name', async () => {
     const actor = await makeActor();
-    const refused = await createApiToken(actor, { name: '   ' }, NOW).catch((e: unknown) => e);
+    const refused = await createApiToken(actor, { name: '   ', password: PASSWORD }, { ip: uniqueIp() }, NOW).catch(
+      (e: unknown) => e,
+    );
     expect((refused as AppError).fieldErrors).toEqual({ name: ['validation.tokenNameRequired'] });
   });
 });
@@ -522,6 +529,20 @@ describe('the OpenAPI document', () => {
         'saveMockExamAnswer',
         'submitMockExam',
         'getMockExamResult',
+        'listTokens',
+        'createOwnToken',
+        'revokeToken',
+        'listSessions',
+        'revokeSession',
+        'signOutEverywhere',
+        'changePassword',
+        'requestPasswordReset',
+        'resetPassword',
+        'issuePasswordReset',
+        'exportMyData',
+        'exportMyDataCsv',
+        'deleteMyAccount',
+        'deleteUser',
       ].sort(),
     );
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['bearerAuth', 'sessionCookie']);
@@ -546,9 +567,10 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('marks user operations as needing a token or session, and sign-up and createToken as open', () => {
+  it('marks user operations as needing a token or session, and sign-up, createToken and password resets as open', () => {
+    const openOps = ['signUp', 'createToken', 'requestPasswordReset', 'resetPassword'];
     for (const op of operations) {
-      const open = op.operationId === 'signUp' || op.operationId === 'createToken';
+      const open = openOps.includes(op.operationId);
       expect(op.security, op.operationId).toEqual(open ? [] : [{ bearerAuth: [] }, { sessionCookie: [] }]);
     }
   });

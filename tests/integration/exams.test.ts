@@ -1,7 +1,8 @@
 import { fsrs, generatorParameters, State } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { findItem } from '@/lib/content/catalog';
+import { courseCatalog, findItem } from '@/lib/content/catalog';
+import { blueprintCounts } from '@/lib/domain/exam/blueprint';
 import { addLessonToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
@@ -129,7 +130,7 @@ describe('mock exams', () => {
     expect(json).not.toContain('explanation');
     expect(json).not.toContain('"feedback"');
     expect(exam.remainingSec).toBe(20 * 60);
-    // 8 lessons of about equal size: two questions each, and never two items of one fact.
+    // Each lesson its share by its number of items (the blueprint), and never two items of one fact.
     const lessons = new Map<string, number>();
     const siblings = new Set<string>();
     for (const q of exam.questions) {
@@ -137,7 +138,14 @@ describe('mock exams', () => {
       lessons.set(item.lesson, (lessons.get(item.lesson) ?? 0) + 1);
       siblings.add(item.sibling);
     }
-    expect([...lessons.values()]).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+    const catalog = (await courseCatalog(COURSE))!;
+    const sizes = [...catalog.lessonById.keys()].map((lessonId) => ({
+      lessonId,
+      items: [...catalog.itemById.values()].filter((i) => i.lesson === lessonId).length,
+    }));
+    const expected = blueprintCounts(sizes, 16);
+    for (const [lessonId, n] of expected) expect(lessons.get(lessonId) ?? 0, lessonId).toBe(n);
+    expect(Math.max(...expected.values()) - Math.min(...expected.values())).toBeGreaterThan(0);
     expect(siblings.size).toBe(16);
     expect((await caught(getMockExamResult(student, started.id, T0))).messageKey).toBe('errors.examNotSubmitted');
   });

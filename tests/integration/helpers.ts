@@ -24,9 +24,17 @@ export function uniqueIp(): string {
 /** Creates a user with `role` and signs them in; returns the actor as a request would see it. */
 export async function makeActor(role: Role = 'STUDENT', label = role.toLowerCase()): Promise<Actor> {
   const email = uniqueEmail(label);
-  const user = await signUp({ email, password: PASSWORD, displayName: `Test ${label}` });
+  const user = await signUp(
+    { email, password: PASSWORD, displayName: `Test ${label}` },
+    { ip: uniqueIp() },
+    new Date(),
+  );
   if (role !== 'STUDENT') await db().user.update({ where: { id: user.id }, data: { role } });
-  const { sessionId } = await signIn({ email, password: PASSWORD }, { ip: uniqueIp(), userAgent: 'vitest' });
+  const { sessionId } = await signIn(
+    { email, password: PASSWORD },
+    { ip: uniqueIp(), userAgent: 'vitest' },
+    new Date(),
+  );
   const actor = await actorForSession(sessionId, new Date());
   if (!actor) throw new Error('fixture: session not valid');
   return actor;

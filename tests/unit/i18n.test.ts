@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isMessageKey, msg, translator, type MessageKey } from '@/lib/i18n/catalogue';
+import { isMessageKey, msg, retryParams, translator, type MessageKey } from '@/lib/i18n/catalogue';
 import { fieldErrorsOf } from '@/lib/validation/parse';
 import { id } from '@/lib/i18n/messages/id';
 import { en } from '@/lib/i18n/messages/en';
@@ -23,7 +23,11 @@ describe('message catalogues', () => {
 
   it('fill placeholders', () => {
     expect(translator('en')('nav.signedInAs', { name: 'Sari' })).toBe('Signed in as Sari');
-    expect(translator('id')('errors.rateLimited', { minutes: 15 })).toContain('15 menit');
+    const t = translator('id');
+    expect(t('errors.rateLimited', retryParams(900, t))).toBe('Terlalu banyak percobaan. Coba lagi dalam 15 menit.');
+    expect(translator('en')('errors.rateLimited', retryParams(40, translator('en')))).toBe(
+      'Too many attempts. Try again in 40 seconds.',
+    );
   });
 });
 

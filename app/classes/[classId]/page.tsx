@@ -15,7 +15,7 @@ import { AT_RISK, type RiskReason } from '@/lib/domain/analytics/at-risk';
 import type { Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
 import { RosterTable } from './roster-table';
-import { intlTag } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
 
@@ -48,9 +48,9 @@ export default async function ClassPage({ params, searchParams }: Params) {
     pageData(classDetail(actor, classId)),
     searchParams,
   ]);
-  const intlLocale = intlTag(locale);
+  const intl = intlLocale(locale);
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
+    new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
   const dayInput = (iso: string) =>
     new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(new Date(iso));
 
@@ -97,7 +97,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
   }
 
   const progress = await pageData(getClassProgress(actor, classId, now));
-  const pct = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const riskText = Object.fromEntries(
     progress.students.map((s) => [s.id, s.atRisk.map((r) => riskInWords(r, t, pct))]),
   );
@@ -190,7 +190,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
             students={progress.students}
             assignedLessons={assignedLessons.map((l) => ({ id: l.id, title: l.title }))}
             riskText={riskText}
-            locale={intlLocale}
+            locale={intl}
             timeZone={actor.timeZone}
             labels={{
               tableLabel: t('classes.rosterTitle', { n: progress.students.length }),

@@ -58,8 +58,8 @@ export async function requireActiveMember(classId: string, studentId: string) {
   if (!UUID.test(studentId)) throw new NotFound();
   const member = await db().classMember.findUnique({
     where: { classId_userId: { classId, userId: studentId } },
-    include: { user: { select: { id: true, displayName: true, email: true, timeZone: true } } },
+    include: { user: { select: { id: true, displayName: true, email: true, timeZone: true, deletedAt: true } } },
   });
-  if (!member || member.removedAt) throw new NotFound();
+  if (!member || member.removedAt || member.user.deletedAt) throw new NotFound();
   return member;
 }

@@ -117,7 +117,8 @@ export async function listClasses(actor: Actor | null): Promise<ClassSummary[]> 
     orderBy: { createdAt: 'desc' },
     include: {
       instructors: { where: { userId: a.id }, select: { userId: true } },
-      _count: { select: { members: { where: { removedAt: null } } } },
+      // The roster's size: deleted accounts (anonymous, still counted in item analysis) are not on it.
+      _count: { select: { members: { where: { removedAt: null, user: { deletedAt: null } } } } },
     },
   });
   const out: ClassSummary[] = [];
@@ -235,7 +236,9 @@ export async function joinClass(actor: Actor | null, input: unknown, now: Date):
   );
   // A student without parameters of their own starts from the class's pooled fit (or the course's), if there is one.
   await startFromPool(a.id, row.courseId);
-  const students = await db().classMember.count({ where: { classId: row.id, removedAt: null } });
+  const students = await db().classMember.count({
+    where: { classId: row.id, removedAt: null, user: { deletedAt: null } },
+  });
   return {
     id: row.id,
     name: row.name,
@@ -288,7 +291,10 @@ export async function assignLesson(
     create: { classId, lessonId, dueAt, assignedAt: now, assignedBy: a.id },
     update: { dueAt },
   });
-  const members = await db().classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } });
+  const members = await db().classMember.findMany({
+    where: { classId, removedAt: null, user: { deletedAt: null } },
+    select: { userId: true },
+  });
   const cardsAdded = await addLessonsToDecks(
     catalog,
     members.map((m) => m.userId),

@@ -87,7 +87,8 @@ function activityQuery(classId: string, now: Date): Prisma.Sql {
       FROM "ClassMember" cm
       JOIN "User" u ON u."id" = cm."userId"
       LEFT JOIN "ReviewSettings" s ON s."userId" = cm."userId"
-      WHERE cm."classId" = ${classId}::uuid AND cm."removedAt" IS NULL
+      -- A deleted account's answers still count in aggregate statistics (item analysis), never as a row here.
+      WHERE cm."classId" = ${classId}::uuid AND cm."removedAt" IS NULL AND u."deletedAt" IS NULL
     )
     SELECT m."userId"::text AS "userId", m."displayName", m."email", m."joinedAt", m.target, la."lastActive",
            coalesce(w.reviews7d, 0) AS "reviews7d", coalesce(w.eligible30d, 0) AS "eligible30d",
@@ -139,7 +140,8 @@ function cardQuery(classId: string, now: Date): Prisma.Sql {
       WHERE c."userId" = m."userId" AND c."courseId" = (SELECT "courseId" FROM "Class" WHERE "id" = ${classId}::uuid)
       GROUP BY c."lessonId"
     ) x
-    WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL`;
+    WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u."id" = m."userId" AND u."deletedAt" IS NOT NULL)`;
 }
 
 /** Per student and lesson, the concept-map cell; and per student, the course totals the rows show. */

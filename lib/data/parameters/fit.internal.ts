@@ -219,11 +219,12 @@ export async function fitPool(pool: Pool, now: Date, fitter: Fitter = defaultFit
     const learners =
       pool.kind === 'class'
         ? await db().classMember.findMany({
-            where: { classId: pool.classId, removedAt: null },
+            // A deleted account's answers count toward the pool; its row gets no settings back.
+            where: { classId: pool.classId, removedAt: null, user: { deletedAt: null } },
             select: { userId: true },
           })
         : await db().card.findMany({
-            where: { courseId: pool.courseId },
+            where: { courseId: pool.courseId, user: { deletedAt: null } },
             distinct: ['userId'],
             select: { userId: true },
           });
@@ -265,7 +266,8 @@ export async function startFromPool(userId: string, courseId: string): Promise<v
 export async function dueLearnerFits(): Promise<{ userId: string; courseId: string }[]> {
   const due = await db().$queryRaw<{ userId: string }[]>`
     SELECT u."id"::text AS "userId" FROM "User" u
-    WHERE (SELECT count(*) FROM (
+    WHERE u."deletedAt" IS NULL -- a deleted account keeps its answers, never a personal fit
+      AND (SELECT count(*) FROM (
              SELECT 1 FROM "ReviewLog" l
              WHERE l."userId" = u."id" AND l."answeredAt" > coalesce(
                (SELECT max(p."createdAt") FROM "ParameterSet" p WHERE p."userId" = u."id"), '-infinity'::timestamp)

@@ -62,7 +62,8 @@ export function rowOfMemory(state: MemoryState): CardMemoryColumns {
 /** MemoryState as stored in the log's JSON: dates as ISO strings. */
 type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
-const storedStateSchema = z.object({
+/** The memory state stored in a review-log row (stateBefore, stateAfter); also the shape of the personal-data export. */
+export const storedStateSchema = z.object({
   phase: z.enum(['new', 'learning', 'review', 'relearning']),
   due: z.iso.datetime(),
   stability: z.number(),

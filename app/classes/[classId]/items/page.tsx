@@ -6,7 +6,7 @@ import { getItemAnalysis } from '@/lib/data/classes/item-analysis';
 import type { ItemFlag } from '@/lib/domain/analytics/item-analysis';
 import type { Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
-import { intlTag } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 type Params = { params: Promise<{ classId: string }> };
 
@@ -40,7 +40,7 @@ export default async function ItemAnalysisPage({ params }: Params) {
     pageData(classDetail(actor, classId)),
     pageData(getItemAnalysis(actor, classId)),
   ]);
-  const intl = intlTag(locale);
+  const intl = intlLocale(locale);
   const pctF = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const numF = new Intl.NumberFormat(intl, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const pct = (x: number) => pctF.format(x);

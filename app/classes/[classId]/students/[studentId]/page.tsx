@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { IssueResetLinkForm } from '@/app/_components/reset-forms';
 import { StatsView } from '@/app/stats/stats-view';
 import { pageData, requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
@@ -26,6 +27,7 @@ export default async function StudentPage({ params }: Params) {
       </p>
       <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
       <p className="muted">{student.email}</p>
+      <IssueResetLinkForm userId={student.id} name={student.displayName} locale={locale} />
       <StatsView stats={stats} t={t} locale={locale} own={false} />
     </div>
   );
