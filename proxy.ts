@@ -18,9 +18,9 @@ import { declaredLength, readAtMost, SERVER_ACTION_BODY_LIMIT } from '@/lib/http
 import { UNAVAILABLE_RETRY_AFTER_SECONDS as RETRY_AFTER_SECONDS } from '@/lib/errors';
 import { translator } from '@/lib/i18n/catalogue';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** How long after seeing the database unreachable pages get the 503 page without trying. */
 const OUTAGE_WINDOW_MS = 5_000;
+import { requestIdOf } from '@/lib/request-id';
 
 export async function proxy(request: NextRequest) {
   // API paths come here only when they contain "%" (see the matcher): a broken escape is the API's JSON 400.
@@ -46,8 +46,7 @@ export async function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  const incoming = request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdOf(request.headers);
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);

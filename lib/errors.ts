@@ -1,8 +1,14 @@
 /**
- * The small error vocabulary of the application. lib/ throws these; app/ maps them once
- * (lib/api/respond.ts for HTTP, lib/forms for server actions). Anything else is a bug and surfaces as 500.
+ * The small error vocabulary of the application. lib/ throws these; each face turns them into what its user sees in
+ * one place: lib/api/respond.ts (HTTP statuses and translated bodies), lib/forms/state.ts (a form action's message
+ * and field errors), app/_actions/failure.ts (the other server actions), pageData() in lib/auth/session.ts (a page's
+ * 404, 403 or sign-in). Sign-in refusals travel through Auth.js as the error's code (lib/auth/config.ts). Anything
+ * that is not an AppError is a bug and surfaces as 500.
  */
-export type FieldErrors = Record<string, string[]>;
+import type { MessageKey } from '@/lib/i18n/catalogue';
+
+/** Per field (a dotted path, or '_form'), message-catalogue keys. */
+export type FieldErrors = Record<string, MessageKey[]>;
 
 export class AppError extends Error {
   constructor(
@@ -18,7 +24,7 @@ export class AppError extends Error {
       | 'idempotency_mismatch'
       | 'unavailable',
     /** A message-catalogue key, translated where the error is shown. */
-    readonly messageKey: string,
+    readonly messageKey: MessageKey,
     readonly fieldErrors: FieldErrors = {},
     readonly retryAfterSeconds?: number,
   ) {
@@ -28,45 +34,45 @@ export class AppError extends Error {
 }
 
 export class NotFound extends AppError {
-  constructor(messageKey = 'errors.notFound') {
+  constructor(messageKey: MessageKey = 'errors.notFound') {
     super('not_found', messageKey);
   }
 }
 export class Forbidden extends AppError {
-  constructor(messageKey = 'errors.forbidden') {
+  constructor(messageKey: MessageKey = 'errors.forbidden') {
     super('forbidden', messageKey);
   }
 }
 export class Unauthenticated extends AppError {
-  constructor(messageKey = 'errors.unauthenticated') {
+  constructor(messageKey: MessageKey = 'errors.unauthenticated') {
     super('unauthenticated', messageKey);
   }
 }
 export class Conflict extends AppError {
-  constructor(messageKey = 'errors.conflict', fieldErrors: FieldErrors = {}) {
+  constructor(messageKey: MessageKey = 'errors.conflict', fieldErrors: FieldErrors = {}) {
     super('conflict', messageKey, fieldErrors);
   }
 }
 export class Invalid extends AppError {
-  constructor(fieldErrors: FieldErrors, messageKey = 'errors.invalid') {
+  constructor(fieldErrors: FieldErrors, messageKey: MessageKey = 'errors.invalid') {
     super('invalid', messageKey, fieldErrors);
   }
 }
 export class RateLimited extends AppError {
-  constructor(retryAfterSeconds: number, messageKey = 'errors.rateLimited') {
+  constructor(retryAfterSeconds: number, messageKey: MessageKey = 'errors.rateLimited') {
     super('rate_limited', messageKey, {}, retryAfterSeconds);
   }
 }
 
 /** A request body over the limit, counted as it arrives (the JSON API; 413). */
 export class TooLarge extends AppError {
-  constructor(messageKey = 'api.tooLarge') {
+  constructor(messageKey: MessageKey = 'api.tooLarge') {
     super('too_large', messageKey);
   }
 }
 /** A request body that is not JSON (the JSON API; 415). */
 export class UnsupportedMediaType extends AppError {
-  constructor(messageKey = 'api.unsupportedMediaType') {
+  constructor(messageKey: MessageKey = 'api.unsupportedMediaType') {
     super('unsupported_media_type', messageKey);
   }
 }
@@ -75,7 +81,7 @@ export class UnsupportedMediaType extends AppError {
  * and acting on the second would break the key's promise, so neither happens (422, as payment APIs answer).
  */
 export class IdempotencyMismatch extends AppError {
-  constructor(messageKey = 'api.idempotencyMismatch') {
+  constructor(messageKey: MessageKey = 'api.idempotencyMismatch') {
     super('idempotency_mismatch', messageKey);
   }
 }
@@ -87,7 +93,7 @@ export class IdempotencyMismatch extends AppError {
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export class Unavailable extends AppError {
-  constructor(retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS, messageKey = 'errors.unavailable') {
+  constructor(retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS, messageKey: MessageKey = 'errors.unavailable') {
     super('unavailable', messageKey, {}, retryAfterSeconds);
   }
 }

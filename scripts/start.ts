@@ -12,7 +12,7 @@ import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { provisionDatabase, EMBEDDED_PROFILES, type EmbeddedProfile } from '../lib/db/provision';
-import { prepareDatabase } from '../lib/db/prepare';
+import { prepareDatabase } from '../lib/startup/prepare';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../lib/data/demo-accounts';
 import { ensureProductionBuild } from './build';
 

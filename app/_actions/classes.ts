@@ -14,15 +14,16 @@ import {
   setExamDate,
 } from '@/lib/data/classes/classes';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
+import type { MessageKey } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
 
-type Step = (formData: FormData) => Promise<string | { redirectTo: string }>;
+type Step = (formData: FormData) => Promise<MessageKey | { redirectTo: string }>;
 
 /** Runs one class operation as a form action: a translated message on success, field errors on failure. */
 async function perform(formData: FormData, step: Step): Promise<FormState> {
   const { t } = await getT();
   const values = formValues(formData);
-  let outcome: string | { redirectTo: string };
+  let outcome: MessageKey | { redirectTo: string };
   try {
     outcome = await step(formData);
   } catch (error) {

@@ -6,10 +6,10 @@ import { currentActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
 import { saveMockExamAnswer, startMockExam, submitMockExam } from '@/lib/data/exam/mock-exams';
-import { AppError } from '@/lib/errors';
 import { formNumber } from '@/lib/forms/numbers';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
+import { failure } from './failure';
 
 export async function setExamDateAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { t } = await getT();
@@ -58,10 +58,7 @@ export async function saveMockExamAnswerAction(
     await saveMockExamAnswer(await currentActor(), examId, { position, response }, await requestNow());
     return { ok: true };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const { t } = await getT();
-    const field = Object.values(error.fieldErrors)[0]?.[0];
-    return { ok: false, message: t(field ?? error.messageKey) };
+    return failure(error);
   }
 }
 

@@ -7,17 +7,10 @@ import { requestNow } from '@/lib/clock';
 import { adjustAnswer, submitAnswer, undoAnswer } from '@/lib/data/review/answers';
 import { addCourseToDeck, addLessonToDeck } from '@/lib/data/review/deck';
 import { updateReviewSettings } from '@/lib/data/review/settings';
-import { AppError } from '@/lib/errors';
 import { formNumber } from '@/lib/forms/numbers';
+import { failure } from './failure';
 import { errorState, formValues, type FormState } from '@/lib/forms/state';
 import { getT } from '@/lib/i18n/server';
-
-async function failure(error: unknown): Promise<{ ok: false; message: string }> {
-  if (!(error instanceof AppError)) throw error;
-  const { t } = await getT();
-  const field = Object.values(error.fieldErrors)[0]?.[0];
-  return { ok: false, message: t(field ?? error.messageKey) };
-}
 
 export async function submitReviewAnswerAction(
   cardId: string,

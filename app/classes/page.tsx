@@ -6,6 +6,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { catalogs } from '@/lib/content/catalog';
 import { listClasses } from '@/lib/data/classes/classes';
 import { getT } from '@/lib/i18n/server';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -17,7 +18,7 @@ export default async function ClassesPage() {
   const [{ t, locale }, classes, courses] = await Promise.all([getT(), listClasses(actor), catalogs()]);
   const canTeach = actor.role === 'INSTRUCTOR' || actor.role === 'ADMIN';
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    new Intl.DateTimeFormat(intlLocale(locale), {
       dateStyle: 'long',
       timeZone: actor.timeZone,
     }).format(new Date(iso));

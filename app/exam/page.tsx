@@ -7,11 +7,12 @@ import { requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { catalogs } from '@/lib/content/catalog';
 import { listMockExams } from '@/lib/data/exam/mock-exams';
-import { examPlanFor } from '@/lib/data/exam/plan';
+import { getExamPlan } from '@/lib/data/exam/plan';
 import { getReadiness } from '@/lib/data/exam/readiness';
 import { MIN_STUDIED_TO_RANK } from '@/lib/domain/exam/readiness';
 import { getT } from '@/lib/i18n/server';
 import { CalibrationChart } from './calibration-chart';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -25,10 +26,10 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
   const courseId = catalog.course.course.id;
   const [readiness, plan, history] = await Promise.all([
     getReadiness(actor, courseId, now),
-    examPlanFor(actor.id, actor.timeZone, courseId, now),
+    getExamPlan(actor, courseId, now),
     listMockExams(actor, courseId),
   ]);
-  const intl = locale === 'en' ? 'en-GB' : 'id-ID';
+  const intl = intlLocale(locale);
   const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const num = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
   const longDate = (iso: string) =>

@@ -5,6 +5,7 @@ import { requestNow } from '@/lib/clock';
 import { nextCard } from '@/lib/data/review/next-card';
 import { getT } from '@/lib/i18n/server';
 import { ReviewCard, UndoLastButton } from './review-card';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -16,7 +17,7 @@ export default async function ReviewPage() {
   const [{ t, locale }, now] = await Promise.all([getT(), requestNow()]);
   const state = await nextCard(actor, now);
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    new Intl.DateTimeFormat(intlLocale(locale), {
       timeZone: actor.timeZone,
       dateStyle: 'full',
       timeStyle: 'short',

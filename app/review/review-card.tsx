@@ -15,6 +15,7 @@ import type { Adjustment } from '@/lib/domain/review/rating';
 import type { ItemView } from '@/lib/domain/item-view';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/catalogue';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export function ReviewCard({
   cardId,
@@ -106,7 +107,7 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
       <p className="muted">
         {t('review.scheduledAs', { rating: t(`review.rating.${result.rating}`) })}{' '}
         {t('review.nextShowing', {
-          when: new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+          when: new Intl.DateTimeFormat(intlLocale(locale), {
             timeZone,
             dateStyle: 'medium',
             timeStyle: 'short',

@@ -10,6 +10,7 @@ import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
 import { translator } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 import { TOKEN_LIFETIMES_DAYS } from '@/lib/validation/account';
 
 export interface ApiTokenRow {
@@ -40,7 +41,7 @@ export function ApiTokens({
   const t = translator(locale);
   const [created, createAction, creating] = useActionState(createTokenAction, idleTokenState);
   const [revoked, revokeAction, revoking] = useActionState(revokeTokenAction, idleState);
-  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,

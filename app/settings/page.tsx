@@ -7,9 +7,10 @@ import { getReviewSettings } from '@/lib/data/review/settings';
 import { getT } from '@/lib/i18n/server';
 import { ApiTokens } from './api-tokens';
 import { ParametersSection } from './parameters';
-import { parameterView } from '@/lib/data/parameters/fit';
+import { parameterView } from '@/lib/data/parameters/view';
 import { catalogs } from '@/lib/content/catalog';
 import { ReviewSettingsForm } from './review-settings-form';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -22,7 +23,7 @@ export default async function SettingsPage() {
     getT(),
     getReviewSettings(actor),
     listApiTokens(actor),
-    parameterView(actor.id),
+    parameterView(actor),
     catalogs(),
   ]);
   return (
@@ -55,7 +56,7 @@ export default async function SettingsPage() {
         view={params}
         courseId={[...all.keys()][0]!}
         t={t}
-        intl={locale === 'en' ? 'en-GB' : 'id-ID'}
+        intl={intlLocale(locale)}
         timeZone={actor.timeZone}
       />
       <section className="card" aria-labelledby="tokens-title">

@@ -1,8 +1,8 @@
 import { ActionForm } from '@/app/_components/action-form';
 import { fitParametersNowAction } from '@/app/_actions/review';
-import type { ParameterView } from '@/lib/data/parameters/fit';
-import { MIN_LEARNER_ANSWERS, REFIT_AFTER_ANSWERS } from '@/lib/data/parameters/fit';
-import type { Translate } from '@/lib/i18n/catalogue';
+import type { ParameterView } from '@/lib/data/parameters/view';
+import { MIN_LEARNER_ANSWERS, REFIT_AFTER_ANSWERS } from '@/lib/data/parameters/view';
+import { isMessageKey, type Translate } from '@/lib/i18n/catalogue';
 
 /** Which FSRS parameters schedule this learner, why, and the history of fits. */
 export function ParametersSection({
@@ -22,6 +22,11 @@ export function ParametersSection({
   const num = new Intl.NumberFormat(intl, { maximumFractionDigits: 4, minimumFractionDigits: 4 });
   const date = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const source = view.inUse?.source ?? 'defaults';
+  // Reasons are stored as text; one the catalogues do not know is shown as stored rather than as a key.
+  const reasonText = (reason: string) => {
+    const key = `settings.paramsReason.${reason}`;
+    return isMessageKey(key) ? t(key) : reason;
+  };
   return (
     <section className="card" aria-labelledby="params-title">
       <h2 id="params-title">{t('settings.paramsTitle')}</h2>
@@ -55,7 +60,7 @@ export function ParametersSection({
                   <td>
                     {num.format(h.logLoss)} ({t('settings.paramsBaseline')} {num.format(h.baselineLogLoss)})
                   </td>
-                  <td>{t(`settings.paramsReason.${h.reason}`)}</td>
+                  <td>{reasonText(h.reason)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import type { Heatmap, DueForecast } from '@/lib/domain/review/stats';
 import type { LessonStats } from '@/lib/data/review/stats';
 import type { Translate } from '@/lib/i18n/catalogue';
 import type { Locale } from '@/lib/i18n/locales';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export interface Formatters {
   int: (n: number) => string;
@@ -26,7 +27,7 @@ function dateOfKey(dayKey: string): Date {
 }
 
 export function formatters(locale: Locale): Formatters {
-  const tag = locale === 'en' ? 'en-GB' : 'id-ID';
+  const tag = intlLocale(locale);
   const int = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const pct = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const short = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -5,11 +5,12 @@
  * API's error JSON. The session and the clock come in as dependencies, so tests can
  * call this without a Next request scope; the route handler passes the real ones (./route-handlers.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { clientIp } from '@/lib/auth/client-ip';
 import type { Actor } from '@/lib/data/actor';
 import { Invalid, NotFound, RateLimited } from '@/lib/errors';
 import { consume, type LimitState } from '@/lib/limits/limits';
+import { requestIdOf } from '@/lib/request-id';
 import { authenticate } from './authenticate';
 import { readJsonBody } from './body';
 import { decodablePath } from './malformed-path';
@@ -30,8 +31,6 @@ export interface ApiDeps {
   sessionActor: () => Promise<Actor | null>;
   now: () => Promise<Date>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 interface Match {
   operation: Operation;
@@ -120,8 +119,7 @@ export async function handleApiRequest(
   deps: ApiDeps,
   operations: readonly Operation[] = registry,
 ): Promise<Response> {
-  const incoming = request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = requestIdOf(request.headers);
   const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) : url.pathname;

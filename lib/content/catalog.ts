@@ -1,7 +1,7 @@
 /**
  * The course catalogue the app serves, read from content/ once per process and validated (files and cross-file
  * rules). Pages read lessons, glossary, comparison and editor's notes from here; the database holds the same
- * items for review history (see lib/data/content-sync.ts).
+ * items for review history (see lib/data/content-sync.internal.ts).
  */
 import { loadAndCheckAll } from './course-files';
 import { formatContentError, type LoadedCourse } from './load';
@@ -22,17 +22,25 @@ async function build(): Promise<Map<string, CourseCatalog>> {
   const out = new Map<string, CourseCatalog>();
   for (const r of await loadAndCheckAll()) {
     const errors = [...r.loadErrors, ...(r.check?.errors ?? [])];
-    if (!r.course || errors.length) throw new Error(`Invalid course content in ${r.dir}:\n${errors.slice(0, 5).map(formatContentError).join('\n')}`);
+    if (!r.course || errors.length)
+      throw new Error(`Invalid course content in ${r.dir}:\n${errors.slice(0, 5).map(formatContentError).join('\n')}`);
     const c = r.course;
-    const lessonOfParagraph = new Map(c.lessons.flatMap((l) => l.parts.flatMap((p) => p.paragraphs.map((pid) => [pid, l.id] as const))));
+    const lessonOfParagraph = new Map(
+      c.lessons.flatMap((l) => l.parts.flatMap((p) => p.paragraphs.map((pid) => [pid, l.id] as const))),
+    );
     const correctionsByParagraph = new Map<string, Correction[]>();
-    for (const corr of c.corrections) correctionsByParagraph.set(corr.paragraph, [...(correctionsByParagraph.get(corr.paragraph) ?? []), corr]);
+    for (const corr of c.corrections)
+      correctionsByParagraph.set(corr.paragraph, [...(correctionsByParagraph.get(corr.paragraph) ?? []), corr]);
     out.set(c.course.id, {
       course: c,
       lessonById: new Map(c.lessons.map((l) => [l.id, l])),
       itemById: new Map(c.items.map((i) => [i.id, i])),
       paragraphById: new Map(
-        c.source.sections.flatMap((s) => s.paragraphs.map((p) => [p.id, { id: p.id, text: p.text, section: s.id, lesson: lessonOfParagraph.get(p.id) }] as const)),
+        c.source.sections.flatMap((s) =>
+          s.paragraphs.map(
+            (p) => [p.id, { id: p.id, text: p.text, section: s.id, lesson: lessonOfParagraph.get(p.id) }] as const,
+          ),
+        ),
       ),
       correctionsByParagraph,
     });
@@ -81,6 +89,8 @@ export function sourceView(catalog: CourseCatalog, ref: SourceRef): SourceView {
     paragraph: ref.paragraph,
     quote: correctedQuote(ref.quote, catalog.correctionsByParagraph.get(ref.paragraph) ?? []),
     lesson,
-    href: lesson ? `/courses/${catalog.course.course.id}/lessons/${lesson}#${ref.paragraph}` : `/courses/${catalog.course.course.id}`,
+    href: lesson
+      ? `/courses/${catalog.course.course.id}/lessons/${lesson}#${ref.paragraph}`
+      : `/courses/${catalog.course.course.id}`,
   };
 }

@@ -6,7 +6,7 @@ import { courseDirs, loadCourse, type ContentError, type LoadedCourse } from './
 
 export async function readIdLock(dir: string): Promise<IdLock> {
   try {
-    return JSON.parse(await readFile(join(dir, 'item-ids.lock.json'), 'utf8')) as IdLock;
+    return JSON.parse(await readFile(/* turbopackIgnore: true */ join(dir, 'item-ids.lock.json'), 'utf8')) as IdLock;
   } catch {
     return {};
   }
@@ -23,7 +23,10 @@ export async function writeIdLock(course: LoadedCourse): Promise<number> {
   }
   for (const [id, entry] of Object.entries(lock)) if (!course.items.some((i) => i.id === id)) entry.retired = true;
   const sorted = Object.fromEntries(Object.entries(lock).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFile(join(course.dir, 'item-ids.lock.json'), JSON.stringify(sorted, null, 2) + '\n');
+  await writeFile(
+    /* turbopackIgnore: true */ join(course.dir, 'item-ids.lock.json'),
+    JSON.stringify(sorted, null, 2) + '\n',
+  );
   return added;
 }
 
@@ -38,7 +41,12 @@ export async function loadAndCheckAll(): Promise<CheckedCourse[]> {
   const out: CheckedCourse[] = [];
   for (const dir of await courseDirs()) {
     const { course, errors } = await loadCourse(dir);
-    out.push({ dir, course, loadErrors: errors, check: course && errors.length === 0 ? checkCourse(course, await readIdLock(dir)) : undefined });
+    out.push({
+      dir,
+      course,
+      loadErrors: errors,
+      check: course && errors.length === 0 ? checkCourse(course, await readIdLock(dir)) : undefined,
+    });
   }
   // Lesson, paragraph and item ids are database keys, so they must be unique across courses too.
   const owner = new Map<string, string>();
@@ -52,7 +60,11 @@ export async function loadAndCheckAll(): Promise<CheckedCourse[]> {
     ];
     for (const id of ids) {
       const other = owner.get(id);
-      if (other && other !== c.course.id) r.check.errors.push({ file: `content/courses/${c.course.id}`, message: `${id} is also used by course "${other}": ids must be unique across courses` });
+      if (other && other !== c.course.id)
+        r.check.errors.push({
+          file: `content/courses/${c.course.id}`,
+          message: `${id} is also used by course "${other}": ids must be unique across courses`,
+        });
       owner.set(id, c.course.id);
     }
   }

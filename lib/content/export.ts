@@ -12,7 +12,11 @@ export function exportCourse(c: LoadedCourse) {
     sections: c.source.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      paragraphs: s.paragraphs.map((p) => ({ id: p.id, original: p.text, corrected: correctedText(p.text, byParagraph(p.id)) })),
+      paragraphs: s.paragraphs.map((p) => ({
+        id: p.id,
+        original: p.text,
+        corrected: correctedText(p.text, byParagraph(p.id)),
+      })),
     })),
     editorNotes: c.corrections.filter((x) => x.kind !== 'typo'),
     lessons: c.lessons,

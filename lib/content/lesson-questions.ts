@@ -5,7 +5,9 @@
 import type { Item } from './schema';
 
 export function questionsForPart(items: readonly Item[], paragraphs: readonly string[], max = 3): Item[] {
-  const inPart = items.filter((i) => paragraphs.includes(i.sources[0]!.paragraph)).sort((a, b) => a.id.localeCompare(b.id));
+  const inPart = items
+    .filter((i) => paragraphs.includes(i.sources[0]!.paragraph))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const chosen: Item[] = [];
   const kinds = new Set<string>();
   const siblings = new Set<string>();

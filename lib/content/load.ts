@@ -23,7 +23,9 @@ import {
   type Source,
 } from './schema';
 
-export const CONTENT_ROOT = resolve(process.cwd(), 'content', 'courses');
+// Content is read at run time from the project's content/ folder, never bundled: the turbopackIgnore comments keep
+// Turbopack from tracing these dynamic paths (which made it trace the whole project into the server bundle).
+export const CONTENT_ROOT = resolve(/* turbopackIgnore: true */ process.cwd(), 'content', 'courses');
 
 export interface LoadedCourse {
   dir: string;
@@ -45,13 +47,16 @@ export interface ContentError {
 }
 
 export function formatContentError(e: ContentError): string {
-  return [e.file, e.itemId && `item ${e.itemId}`, e.field && `field "${e.field}"`].filter(Boolean).join(' › ') + `: ${e.message}`;
+  return (
+    [e.file, e.itemId && `item ${e.itemId}`, e.field && `field "${e.field}"`].filter(Boolean).join(' › ') +
+    `: ${e.message}`
+  );
 }
 
 async function readJson(path: string, errors: ContentError[], file: string): Promise<unknown> {
   let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = await readFile(/* turbopackIgnore: true */ path, 'utf8');
   } catch {
     errors.push({ file, message: 'file is missing' });
     return undefined;
@@ -64,7 +69,13 @@ async function readJson(path: string, errors: ContentError[], file: string): Pro
   }
 }
 
-function collect<T>(schema: z.ZodType<T>, value: unknown, file: string, errors: ContentError[], itemId?: string): T | undefined {
+function collect<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: string,
+  errors: ContentError[],
+  itemId?: string,
+): T | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -75,7 +86,7 @@ function collect<T>(schema: z.ZodType<T>, value: unknown, file: string, errors: 
 
 async function jsonFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    return (await readdir(/* turbopackIgnore: true */ dir)).filter((f) => f.endsWith('.json')).sort();
   } catch {
     return [];
   }
@@ -83,9 +94,19 @@ async function jsonFiles(dir: string): Promise<string[]> {
 
 export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; errors: ContentError[] }> {
   const errors: ContentError[] = [];
-  const rel = (p: string) => relative(process.cwd(), p);
-  const course = collect(courseSchema, await readJson(join(dir, 'course.json'), errors, rel(join(dir, 'course.json'))), rel(join(dir, 'course.json')), errors);
-  const source = collect(sourceSchema, await readJson(join(dir, 'source.json'), errors, rel(join(dir, 'source.json'))), rel(join(dir, 'source.json')), errors);
+  const rel = (p: string) => relative(/* turbopackIgnore: true */ process.cwd(), p);
+  const course = collect(
+    courseSchema,
+    await readJson(join(dir, 'course.json'), errors, rel(join(dir, 'course.json'))),
+    rel(join(dir, 'course.json')),
+    errors,
+  );
+  const source = collect(
+    sourceSchema,
+    await readJson(join(dir, 'source.json'), errors, rel(join(dir, 'source.json'))),
+    rel(join(dir, 'source.json')),
+    errors,
+  );
   const corrections = collect(
     correctionsSchema,
     await readJson(join(dir, 'corrections.json'), errors, rel(join(dir, 'corrections.json'))),
@@ -93,15 +114,25 @@ export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; 
     errors,
   );
   const comparisonPath = join(dir, 'comparison.json');
-  const comparisonRaw = (await jsonFiles(dir)).includes('comparison.json') ? await readJson(comparisonPath, errors, rel(comparisonPath)) : undefined;
-  const comparison = comparisonRaw === undefined ? null : (collect(comparisonSchema, comparisonRaw, rel(comparisonPath), errors) ?? null);
+  const comparisonRaw = (await jsonFiles(dir)).includes('comparison.json')
+    ? await readJson(comparisonPath, errors, rel(comparisonPath))
+    : undefined;
+  const comparison =
+    comparisonRaw === undefined
+      ? null
+      : (collect(comparisonSchema, comparisonRaw, rel(comparisonPath), errors) ?? null);
 
   const lessons: Lesson[] = [];
   for (const f of await jsonFiles(join(dir, 'lessons'))) {
     const path = join(dir, 'lessons', f);
     const lesson = collect(lessonSchema, await readJson(path, errors, rel(path)), rel(path), errors);
     if (lesson) {
-      if (`${lesson.id}.json` !== f) errors.push({ file: rel(path), field: 'id', message: `must match the file name (expected "${f.replace(/\.json$/, '')}")` });
+      if (`${lesson.id}.json` !== f)
+        errors.push({
+          file: rel(path),
+          field: 'id',
+          message: `must match the file name (expected "${f.replace(/\.json$/, '')}")`,
+        });
       lessons.push(lesson);
     }
   }
@@ -118,7 +149,8 @@ export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; 
       continue;
     }
     raw.forEach((value: unknown, index) => {
-      const id = typeof value === 'object' && value && 'id' in value && typeof value.id === 'string' ? value.id : `#${index}`;
+      const id =
+        typeof value === 'object' && value && 'id' in value && typeof value.id === 'string' ? value.id : `#${index}`;
       const item = collect(itemSchema, value, rel(path), errors, id);
       if (item) {
         items.push(item);
@@ -131,6 +163,9 @@ export async function loadCourse(dir: string): Promise<{ course?: LoadedCourse; 
 }
 
 export async function courseDirs(root = CONTENT_ROOT): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => join(root, e.name)).sort();
+  const entries = await readdir(/* turbopackIgnore: true */ root, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => join(root, e.name))
+    .sort();
 }

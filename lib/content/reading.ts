@@ -5,8 +5,7 @@
 import type { Correction } from './schema';
 
 export type ReadingSegment =
-  | { type: 'text'; text: string }
-  | { type: 'edited'; text: string; original: string; correction: Correction };
+  { type: 'text'; text: string } | { type: 'edited'; text: string; original: string; correction: Correction };
 
 interface Match {
   start: number;
@@ -44,7 +43,13 @@ export function readingOf(text: string, corrections: readonly Correction[]): Rea
     if (m.start < pos) continue; // overlapping corrections: the earlier, longer one wins (content:check forbids overlaps)
     pushText(text.slice(pos, m.start));
     if (m.correction.kind === 'typo') pushText(m.correction.corrected);
-    else segments.push({ type: 'edited', text: m.correction.corrected, original: m.correction.original, correction: m.correction });
+    else
+      segments.push({
+        type: 'edited',
+        text: m.correction.corrected,
+        original: m.correction.original,
+        correction: m.correction,
+      });
     pos = m.end;
   }
   pushText(text.slice(pos));
@@ -60,5 +65,8 @@ export function correctedText(text: string, corrections: readonly Correction[]):
 
 /** A quote shown to learners: the same typo fixes applied to the quoted words. */
 export function correctedQuote(quote: string, corrections: readonly Correction[]): string {
-  return correctedText(quote, corrections.filter((c) => c.kind === 'typo'));
+  return correctedText(
+    quote,
+    corrections.filter((c) => c.kind === 'typo'),
+  );
 }

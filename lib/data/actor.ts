@@ -1,4 +1,8 @@
-/** Who is asking. Every lib/data function that reads or changes user data takes an Actor and checks it. */
+/**
+ * Who is asking. Every lib/data entry point that reads or changes user data takes an Actor and checks it; the
+ * helpers behind them, which take raw ids and check nothing, live in *.internal.ts modules that app/ cannot import
+ * (eslint.config.mjs).
+ */
 import type { Role } from '@/lib/generated/prisma/enums';
 import { Forbidden, Unauthenticated } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';

@@ -25,7 +25,20 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export type Translate = (key: MessageKey | (string & {}), params?: Record<string, string | number>) => string;
+/** Whether a string (e.g. a zod issue's message, or a reason stored in the database) is a key of the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(catalogues.id, key) !== undefined;
+}
+
+/**
+ * A message key where a library takes a plain string (zod's `error` and check messages), so a key that does not
+ * exist is a type error there too. @example z.string().min(1, msg('validation.required'))
+ */
+export function msg(key: MessageKey): MessageKey {
+  return key;
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /**
  * @example translator('en')('nav.signedInAs', { name: 'Sari' }) // "Signed in as Sari"

@@ -6,8 +6,8 @@
  */
 import { pool } from '@/lib/db/client';
 import { logger } from '@/lib/log';
-import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit';
-import { refreshItemTimings } from '@/lib/data/review/item-timings';
+import { dueLearnerFits, duePoolFits, fitLearner, fitPool } from '@/lib/data/parameters/fit.internal';
+import { refreshItemTimings } from '@/lib/data/review/item-timings.internal';
 import { enqueueLearnerFit, enqueuePoolFit, openQueue, work } from './queue';
 import type { PgBoss } from './pg-boss';
 

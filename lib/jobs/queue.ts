@@ -16,7 +16,7 @@ import type pg from 'pg';
 import { PgBoss } from './pg-boss';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { logger } from '@/lib/log';
-import type { Pool } from '@/lib/data/parameters/fit';
+import type { Pool } from '@/lib/data/parameters/fit.internal';
 
 export const QUEUES = {
   fitLearner: 'fit-learner',

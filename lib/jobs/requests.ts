@@ -2,7 +2,7 @@
 import type { Actor } from '@/lib/data/actor';
 import { requireActor } from '@/lib/data/actor';
 import { courseCatalog } from '@/lib/content/catalog';
-import { answersTowardFit, MIN_LEARNER_ANSWERS } from '@/lib/data/parameters/fit';
+import { answersTowardFit, MIN_LEARNER_ANSWERS } from '@/lib/data/parameters/fit.internal';
 import { NotFound } from '@/lib/errors';
 import { appQueue } from './app-queue';
 import { enqueueLearnerFit } from './queue';

@@ -18,9 +18,9 @@
  * with one anti-join per constraint before COMMIT). Then VACUUM (ANALYZE), the settings go back to PostgreSQL's
  * defaults and the cluster restarts, so what is measured runs on a default server.
  *
- * Measured, with the seed's clock, for the 500-student class, from lib/data/classes/progress.ts (required) and
- * lib/data/classes/item-analysis.ts (if present), imported only after DATABASE_URL points at the bench database:
- *   - classDashboardData(classId, now) and classItemAnalysisData(classId, now): BENCH_WARMUP (5) warm-up calls, then
+ * Measured, with the seed's clock, for the 500-student class, from lib/data/classes/dashboard.internal.ts and
+ * lib/data/classes/item-analysis.internal.ts, imported only after DATABASE_URL points at the bench database:
+ *   - classDashboardData(classId, now) and classItemAnalysisData(classId): BENCH_WARMUP (5) warm-up calls, then
  *     BENCH_RUNS (30) timed calls each, p50 / p95 / max in ms (targets: 150 ms and 300 ms);
  *   - every entry of every export named *_SQL_FOR_EXPLAIN (DASHBOARD_SQL_FOR_EXPLAIN: { name, sql, params(classId,
  *     now) }[]; a single such object also works) under EXPLAIN (ANALYZE, BUFFERS), printed in full.
@@ -46,8 +46,8 @@ import { hashPassword } from '../../lib/auth/password';
 import { courseCatalog } from '../../lib/content/catalog';
 import type { Item } from '../../lib/content/schema';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded';
-import { prepareDatabase } from '../../lib/db/prepare';
-import { positionsOf } from '../../lib/data/review/deck';
+import { prepareDatabase } from '../../lib/startup/prepare';
+import { positionsOf } from '../../lib/data/review/deck.internal';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const NAME = 'pg-bench-dashboard';
@@ -164,11 +164,11 @@ async function main(): Promise<number> {
   process.env.AUTH_SECRET ??= randomBytes(32).toString('base64url');
   process.env.LOG_LEVEL ??= 'warn';
   const missing: string[] = [];
-  // The dashboard module is required; the item analysis may live in it or in its sibling module.
+  // The two modules without the access check (the bench plays the instructor whose check would pass).
   const exportsOf: { file: string; exports: Record<string, unknown> }[] = [];
   for (const [file, required] of [
-    ['lib/data/classes/progress.ts', true],
-    ['lib/data/classes/item-analysis.ts', false],
+    ['lib/data/classes/dashboard.internal.ts', true],
+    ['lib/data/classes/item-analysis.internal.ts', true],
   ] as const) {
     const path = resolve(root, file);
     if (!existsSync(path)) {
@@ -194,6 +194,7 @@ async function main(): Promise<number> {
       );
       continue;
     }
+    // classItemAnalysisData takes only the class; the extra argument is ignored.
     const call = fn as (classId: string, now: Date) => Promise<unknown>;
     log(`${name}: ${WARMUP} warm-up + ${RUNS} timed calls for the ${BIG_CLASS}-student class…`);
     let result: unknown;
@@ -355,35 +356,17 @@ function responsesOf(item: Item): { right: object; wrong: object[] } {
   }
 }
 
-async function seed(client: pg.Client, now: Date): Promise<void> {
-  const NOW = `timestamp '${now.toISOString().replace('Z', '')}'`;
-  const catalog = await courseCatalog(COURSE);
-  if (!catalog) throw new Error(`course ${COURSE} is not in content/`);
-  const positions = positionsOf(catalog);
-  const items = (
-    await client.query<{ id: string }>(`SELECT id FROM "Item" WHERE "courseId" = $1 AND "retiredAt" IS NULL`, [COURSE])
-  ).rows
-    .map((r) => ({ id: r.id, position: positions.get(r.id) ?? 99_999, item: catalog.itemById.get(r.id)! }))
-    .sort((a, b) => a.position - b.position);
-  const ITEMS = items.length;
-  const passwordHash = await hashPassword('bench password 2026');
+/** What the seed's steps share: the session (one transaction), the seed's clock as SQL, and a timed step. */
+interface Seeder {
+  client: pg.Client;
+  NOW: string;
+  done: (what: string, sql: string, params?: unknown[]) => Promise<void>;
+}
 
-  let step = performance.now();
-  const done = async (what: string, sql: string, params: unknown[] = []) => {
-    const res = await client.query(sql, params);
-    log(`${what}: ${res.rowCount ?? 0} rows, ${seconds(step)}`);
-    step = performance.now();
-  };
+type BenchItem = { id: string; position: number; item: Item };
 
-  await client.query(`SET temp_buffers = '1GB'`);
-  await client.query(`SET work_mem = '512MB'`);
-  await client.query(`SET maintenance_work_mem = '1GB'`);
-  await client.query(`SET synchronous_commit = off`);
-  // No per-row foreign-key triggers (the referenced rows are made here); checked in bulk before COMMIT instead.
-  await client.query(`SET session_replication_role = replica`);
-  await client.query('BEGIN');
-
-  // Items in deck order, with answers to choose from.
+/** The course items in deck order, with right and wrong answers to choose from (temp table bench_item). */
+async function seedItems({ done }: Seeder, items: readonly BenchItem[]): Promise<void> {
   await done(
     'items',
     `CREATE TEMP TABLE bench_item AS
@@ -400,7 +383,10 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
       items.map((i) => JSON.stringify(responsesOf(i.item).wrong)),
     ],
   );
+}
 
+/** Students, instructors, classes, memberships, review settings and assignments. */
+async function seedPeople({ NOW, done }: Seeder, ITEMS: number, passwordHash: string): Promise<void> {
   // Students: how far into the course (cards started, in deck order), how good, since when.
   await done(
     'bench_student',
@@ -469,7 +455,10 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
        ON l.k = (CASE WHEN c.class_no = 1 THEN 0 ELSE c.class_no END + j) % l.lessons`,
     [COURSE],
   );
+}
 
+/** Every student's cards, and the answers planned for them (temp table bench_answer). */
+async function seedCards({ client, NOW, done }: Seeder): Promise<void> {
   // Cards, planned: card k (deck order) of a student who started s cards has floor((500 - 1 - k) / s) + 1 answers
   // (500 in all); the first answer at a time along the student's year, the last within the last 60 days.
   await done(
@@ -529,8 +518,11 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
      JOIN bench_item i ON i.id = z.item_id
      ORDER BY z.user_id, i.position`,
   );
+}
 
-  // The log, in time order, in chunks (progress); states in lib/data/review/memory.ts storeState's shape.
+/** The review log from the planned answers, and the revocations. */
+async function seedLog({ client, done }: Seeder): Promise<void> {
+  // The log, in time order, in chunks (progress); states in lib/data/review/memory.internal.ts storeState's shape.
   const iso = (t: string) => `to_char(${t}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const total = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM bench_answer`)).rows[0]!.n);
   for (let from = 0; from < total; from += LOG_CHUNK) {
@@ -587,6 +579,39 @@ async function seed(client: pg.Client, now: Date): Promise<void> {
      SELECT id, (CASE WHEN r2 < 0.5 THEN 'UNDONE' ELSE 'RERATED' END)::"RevocationReason", at + interval '20 seconds'
      FROM bench_answer WHERE revoked ORDER BY rn`,
   );
+}
+
+async function seed(client: pg.Client, now: Date): Promise<void> {
+  const NOW = `timestamp '${now.toISOString().replace('Z', '')}'`;
+  const catalog = await courseCatalog(COURSE);
+  if (!catalog) throw new Error(`course ${COURSE} is not in content/`);
+  const positions = positionsOf(catalog);
+  const items = (
+    await client.query<{ id: string }>(`SELECT id FROM "Item" WHERE "courseId" = $1 AND "retiredAt" IS NULL`, [COURSE])
+  ).rows
+    .map((r) => ({ id: r.id, position: positions.get(r.id) ?? 99_999, item: catalog.itemById.get(r.id)! }))
+    .sort((a, b) => a.position - b.position);
+  const passwordHash = await hashPassword('bench password 2026');
+
+  let step = performance.now();
+  const done = async (what: string, sql: string, params: unknown[] = []) => {
+    const res = await client.query(sql, params);
+    log(`${what}: ${res.rowCount ?? 0} rows, ${seconds(step)}`);
+    step = performance.now();
+  };
+  const seeder: Seeder = { client, NOW, done };
+
+  await client.query(`SET temp_buffers = '1GB'`);
+  await client.query(`SET work_mem = '512MB'`);
+  await client.query(`SET maintenance_work_mem = '1GB'`);
+  await client.query(`SET synchronous_commit = off`);
+  // No per-row foreign-key triggers (the referenced rows are made here); checked in bulk before COMMIT instead.
+  await client.query(`SET session_replication_role = replica`);
+  await client.query('BEGIN');
+  await seedItems(seeder, items);
+  await seedPeople(seeder, items.length, passwordHash);
+  await seedCards(seeder);
+  await seedLog(seeder);
   await verifyForeignKeys(client);
   await client.query('COMMIT');
   await client.query(`SET session_replication_role = DEFAULT`);

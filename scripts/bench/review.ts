@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
 import { startEmbeddedPostgres } from '../../lib/db/embedded';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/startup/prepare';
 import { answerBody, seedLearners, trueFalseCardsByUser } from './learners';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -1,6 +1,6 @@
 /** npm run content:load — loads every course into the database (DATABASE_URL, or the embedded one) as a diff by id. */
 import { provisionDatabase } from '../../lib/db/provision';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/startup/prepare';
 
 const db = await provisionDatabase('app');
 let code = 0;
@@ -10,7 +10,9 @@ try {
     console.log(`${r.course}:`);
     for (const kind of ['lessons', 'paragraphs', 'items'] as const) {
       const c = r[kind];
-      console.log(`  ${kind.padEnd(10)} added ${c.added}, updated ${c.updated}, retired ${c.retired}, unchanged ${c.unchanged}`);
+      console.log(
+        `  ${kind.padEnd(10)} added ${c.added}, updated ${c.updated}, retired ${c.retired}, unchanged ${c.unchanged}`,
+      );
     }
   }
 } catch (e) {

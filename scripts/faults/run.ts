@@ -33,7 +33,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
 import { EMBEDDED_PROFILES, provisionDatabase } from '../../lib/db/provision';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/startup/prepare';
 import { MIGRATIONS_DIR } from '../../lib/db/schema-engine';
 import { ensureProductionBuild } from '../build';
 import { seedLearners, trueFalseCardsByUser } from '../bench/learners';

@@ -12,7 +12,7 @@ const { values } = parseArgs({ options: { repair: { type: 'boolean', default: fa
 const database = await provisionDatabase('app', process.env, (m: string) => console.error(m));
 process.env.DATABASE_URL = database.url;
 await applyPendingMigrations(database.url);
-const { rebuildCards } = await import('../../lib/data/review/rebuild');
+const { rebuildCards } = await import('../../lib/data/review/rebuild.internal');
 try {
   const report = await rebuildCards({ userId: values.user, repair: values.repair });
   console.log(

@@ -2,7 +2,7 @@
  * Who may do what with a class, walked exhaustively: every class operation of /api/v1 and every lib/data/classes
  * function, called as each of six personas (anonymous, a student of the class, a student of another class, an
  * instructor of another class, the class's instructor, an admin). The rules live in the data functions
- * (lib/data/classes/access.ts); the API walk proves the HTTP face maps them to the same outcomes, and the tables
+ * (lib/data/classes/access.internal.ts); the API walk proves the HTTP face maps them to the same outcomes, and the tables
  * below are the specification a reader can check at a glance.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse, type LoadedCourse } from '@/lib/content/load';
-import { syncCourse } from '@/lib/data/content-sync';
+import { syncCourse } from '@/lib/data/content-sync.internal';
 import { db } from '@/lib/db/client';
 
 /** A tiny course with its own ids (lesson, paragraph and item ids are global keys, see content/README.md). */

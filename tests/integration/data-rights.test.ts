@@ -19,7 +19,7 @@ import { assignLesson, classDetail, createClass, joinClass, listClasses } from '
 import { getItemAnalysis } from '@/lib/data/classes/item-analysis';
 import { getClassProgress, getStudentProgress } from '@/lib/data/classes/progress';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
-import { dueLearnerFits, MIN_LEARNER_ANSWERS } from '@/lib/data/parameters/fit';
+import { dueLearnerFits, MIN_LEARNER_ANSWERS } from '@/lib/data/parameters/fit.internal';
 import { saveMockExamAnswer, startMockExam } from '@/lib/data/exam/mock-exams';
 import { nextCard } from '@/lib/data/review/next-card';
 import { updateReviewSettings } from '@/lib/data/review/settings';

@@ -7,7 +7,7 @@ import { addLessonToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
 import { setOwnExamDate } from '@/lib/data/exam/exam-date';
 import { getReadiness } from '@/lib/data/exam/readiness';
-import { examPlanFor } from '@/lib/data/exam/plan';
+import { getExamPlan } from '@/lib/data/exam/plan';
 import {
   getMockExam,
   getMockExamResult,
@@ -104,7 +104,7 @@ describe('exam date and readiness', () => {
     const later = new Date(T0.getTime() + 11 * MIN);
     await studyCardsAgain(student, later);
     await setOwnExamDate(student, { courseId: COURSE, examDate: '2026-12-30' }, later);
-    const plan = (await examPlanFor(student.id, student.timeZone, COURSE, later))!;
+    const plan = (await getExamPlan(student, COURSE, later))!;
     expect(plan.days).toHaveLength(29);
     expect(plan.days.reduce((s, d) => s + d.natural, 0)).toBe(3);
     expect(plan.unplaced).toBe(0);

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { EMBEDDED_PROFILES, provisionDatabase } from '../../lib/db/provision';
-import { prepareDatabase } from '../../lib/db/prepare';
+import { prepareDatabase } from '../../lib/startup/prepare';
 
 declare module 'vitest' {
   export interface ProvidedContext {

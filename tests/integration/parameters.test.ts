@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { dueLearnerFits, fitLearner, parameterView, useParameterSet } from '@/lib/data/parameters/fit';
+import { dueLearnerFits, fitLearner, useParameterSet } from '@/lib/data/parameters/fit.internal';
+import { parameterView } from '@/lib/data/parameters/view';
 import { addCourseToDeck } from '@/lib/data/review/deck';
 import { nextCard } from '@/lib/data/review/next-card';
-import { rebuildCards } from '@/lib/data/review/rebuild';
+import { rebuildCards } from '@/lib/data/review/rebuild.internal';
 import { updateReviewSettings } from '@/lib/data/review/settings';
 import { DEFAULT_WEIGHTS } from '@/lib/domain/review/fsrs';
 import { validWeights } from '@/lib/fsrs-optimizer';
@@ -89,7 +90,7 @@ describe('personal parameters', () => {
     // Adopted only when better (and clearly so: see decideAdoption); a refusal says why.
     if (set.adopted) expect(set.logLoss).toBeLessThan(set.baselineLogLoss);
     else expect(['not_better', 'not_clearly_better']).toContain(set.reason);
-    const view = await parameterView(actor.id);
+    const view = await parameterView(actor);
     expect(view.history).toHaveLength(2);
     expect(view.inUse?.source).toBe(set.adopted ? 'personal' : 'defaults');
     // Either way the cards are exactly what the log says under the parameters in use.
@@ -129,7 +130,7 @@ describe('pooled parameters', () => {
     await joinClass(student, { code: (await classDetail(teacher, created.id)).joinCode! }, T0);
     const settings = await db().reviewSettings.findUniqueOrThrow({ where: { userId: student.id } });
     expect(settings.parameterSetId).toBe(classSet.id);
-    expect((await parameterView(student.id)).inUse?.source).toBe('pool');
+    expect((await parameterView(student)).inUse?.source).toBe('pool');
   });
 });
 
@@ -139,7 +140,7 @@ describe('knowledge under a personal forgetting curve', () => {
     const { getClassProgress } = await import('@/lib/data/classes/progress');
     const { learnerStats } = await import('@/lib/data/review/stats');
     const { itemsKnown } = await import('@/lib/domain/review/stats');
-    const { memoryOfRow } = await import('@/lib/data/review/memory');
+    const { memoryOfRow } = await import('@/lib/data/review/memory.internal');
     const teacher = await makeActor('INSTRUCTOR', 'curve');
     const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas kurva' }, T0);
     const student = await makeActor('STUDENT', 'curve');
@@ -188,7 +189,7 @@ describe('asking for a fit from the settings page', () => {
 describe('the hourly pool sweep', () => {
   it("puts a class's pool in the sweep at 2,000 answers of its members in the course, and not again until 2,000 new ones", async () => {
     const { createClass, classDetail, joinClass } = await import('@/lib/data/classes/classes');
-    const { duePoolFits, MIN_POOL_ANSWERS } = await import('@/lib/data/parameters/fit');
+    const { duePoolFits, MIN_POOL_ANSWERS } = await import('@/lib/data/parameters/fit.internal');
     const teacher = await makeActor('INSTRUCTOR', 'sweep-pool');
     const created = await createClass(teacher, { courseId: COURSE, name: 'Kelas sapuan' }, T0);
     const code = (await classDetail(teacher, created.id)).joinCode!;

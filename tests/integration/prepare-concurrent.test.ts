@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '@/lib/db/prepare';
+import { prepareDatabase } from '@/lib/startup/prepare';
 import { MIGRATIONS_DIR } from '@/lib/db/schema-engine';
 
 const url = process.env.DATABASE_URL!;

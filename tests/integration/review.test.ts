@@ -5,9 +5,9 @@ import { findItem } from '@/lib/content/catalog';
 import { adjustAnswer, answerInLesson, submitAnswer, undoAnswer } from '@/lib/data/review/answers';
 import { addLessonToDeck } from '@/lib/data/review/deck';
 import { nextCard, type NextCard } from '@/lib/data/review/next-card';
-import { rebuildCards } from '@/lib/data/review/rebuild';
+import { rebuildCards } from '@/lib/data/review/rebuild.internal';
 import { updateReviewSettings } from '@/lib/data/review/settings';
-import { itemTiming, refreshItemTimings } from '@/lib/data/review/item-timings';
+import { itemTiming, refreshItemTimings } from '@/lib/data/review/item-timings.internal';
 import type { Actor } from '@/lib/data/actor';
 import { answerCard, caught, makeActor } from './helpers';
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { retryParams, translator } from '@/lib/i18n/catalogue';
+import { z } from 'zod';
+import { isMessageKey, msg, retryParams, translator, type MessageKey } from '@/lib/i18n/catalogue';
+import { fieldErrorsOf } from '@/lib/validation/parse';
 import { id } from '@/lib/i18n/messages/id';
 import { en } from '@/lib/i18n/messages/en';
 
-function keys(obj: object, prefix = ''): string[] {
+function keys(obj: object, prefix = ''): MessageKey[] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    typeof v === 'string' ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+    typeof v === 'string' ? [`${prefix}${k}` as MessageKey] : keys(v as object, `${prefix}${k}.`),
   );
 }
 
@@ -26,5 +28,23 @@ describe('message catalogues', () => {
     expect(translator('en')('errors.rateLimited', retryParams(40, translator('en')))).toBe(
       'Too many attempts. Try again in 40 seconds.',
     );
+  });
+});
+
+describe('field errors from zod', () => {
+  const schema = z.object({ email: z.email({ error: msg('validation.emailInvalid') }), age: z.number() });
+
+  it("carry the schema's message keys", () => {
+    const parsed = schema.safeParse({ email: 'not-an-email', age: 3 });
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsOf(parsed.error!)).toEqual({ email: ['validation.emailInvalid'] });
+  });
+
+  it("never pass zod's own English text on as a key", () => {
+    const parsed = schema.safeParse({ email: 'a@b.id', age: 'three' });
+    expect(parsed.success).toBe(false);
+    expect(isMessageKey(parsed.error!.issues[0]!.message)).toBe(false);
+    expect(fieldErrorsOf(parsed.error!)).toEqual({ age: ['validation.fieldInvalid'] });
+    expect(translator('en')('validation.fieldInvalid')).toBe('This value is not valid.');
   });
 });

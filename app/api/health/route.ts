@@ -1,14 +1,12 @@
 import { databaseReachable } from '@/lib/data/health';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/errors';
 import { requestLogger } from '@/lib/log';
+import { requestIdOf } from '@/lib/request-id';
 
 export const dynamic = 'force-dynamic';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
 export async function GET(request: Request) {
-  const incoming = request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdOf(request.headers);
   const ok = await databaseReachable();
   if (!ok) requestLogger(requestId).error('health: database unreachable');
   return Response.json(

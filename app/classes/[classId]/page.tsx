@@ -17,6 +17,7 @@ import { riskInWords } from '../risk-words';
 import { RosterTable } from './roster-table';
 import { siteOrigin } from '@/lib/auth/request-client';
 import { JoinLink } from './join-link';
+import { intlLocale } from '@/lib/i18n/locales';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
 
@@ -34,9 +35,9 @@ export default async function ClassPage({ params, searchParams }: Params) {
     pageData(classDetail(actor, classId)),
     searchParams,
   ]);
-  const intlLocale = locale === 'en' ? 'en-GB' : 'id-ID';
+  const intl = intlLocale(locale);
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
+    new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: actor.timeZone }).format(new Date(iso));
   const dayInput = (iso: string) =>
     new Intl.DateTimeFormat('en-CA', { timeZone: actor.timeZone }).format(new Date(iso));
 
@@ -83,7 +84,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
   }
 
   const progress = await pageData(getClassProgress(actor, classId, now));
-  const pct = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const riskText = Object.fromEntries(
     progress.students.map((s) => [s.id, s.atRisk.map((r) => riskInWords(r, t, pct))]),
   );
@@ -170,7 +171,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
             students={progress.students}
             assignedLessons={assignedLessons.map((l) => ({ id: l.id, title: l.title }))}
             riskText={riskText}
-            locale={intlLocale}
+            locale={intl}
             timeZone={actor.timeZone}
             labels={{
               tableLabel: t('classes.rosterTitle', { n: progress.students.length }),

@@ -22,9 +22,9 @@ export function ExamRunner({ exam, locale }: { exam: MockExamView; locale: Local
   const timeUp = left <= 0;
 
   useEffect(() => {
-    const startedAt = Date.now();
+    const startedAt = performance.now();
     const id = setInterval(() => {
-      setLeft(Math.max(0, exam.remainingSec - Math.floor((Date.now() - startedAt) / 1000)));
+      setLeft(Math.max(0, exam.remainingSec - Math.floor((performance.now() - startedAt) / 1000)));
     }, 1000);
     return () => clearInterval(id);
   }, [exam.remainingSec]);

@@ -1028,6 +1028,7 @@ export interface components {
           | 'too_large'
           | 'unsupported_media_type'
           | 'idempotency_mismatch'
+          | 'unavailable'
           | 'internal';
         /** @description Human-readable, in the language chosen by Accept-Language (id or en). */
         message: string;
@@ -1552,6 +1553,15 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description The database is down, restarting or unreachable; retry after the seconds in Retry-After. */
+    unavailable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /** @description A server error; `requestId` identifies it in the logs. */
     internal: {
       headers: {
@@ -1652,6 +1662,7 @@ export interface operations {
       401: components['responses']['unauthenticated'];
       403: components['responses']['forbidden'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   signUp: {
@@ -1704,6 +1715,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listTokens: {
@@ -1746,6 +1758,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   createToken: {
@@ -1797,6 +1810,7 @@ export interface operations {
       415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getMe: {
@@ -1834,6 +1848,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   updateProfile: {
@@ -1879,6 +1894,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   deleteMyAccount: {
@@ -1914,6 +1930,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   changePassword: {
@@ -1952,6 +1969,7 @@ export interface operations {
       415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   deleteUser: {
@@ -1989,6 +2007,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   updateUser: {
@@ -2043,6 +2062,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listCourses: {
@@ -2079,6 +2099,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getCourse: {
@@ -2127,6 +2148,7 @@ export interface operations {
       401: components['responses']['unauthenticated'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getDeck: {
@@ -2164,6 +2186,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   addToDeck: {
@@ -2204,6 +2227,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getNextCard: {
@@ -2310,6 +2334,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   submitAnswer: {
@@ -2469,6 +2494,7 @@ export interface operations {
       422: components['responses']['idempotency_mismatch'];
       429: components['responses']['rate_limited_with_budget'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   adjustAnswer: {
@@ -2588,6 +2614,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   undoAnswer: {
@@ -2629,6 +2656,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   answerInLesson: {
@@ -2786,6 +2814,7 @@ export interface operations {
       422: components['responses']['idempotency_mismatch'];
       429: components['responses']['rate_limited_with_budget'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listReviews: {
@@ -2850,6 +2879,7 @@ export interface operations {
       400: components['responses']['invalid'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getCard: {
@@ -2903,6 +2933,7 @@ export interface operations {
       401: components['responses']['unauthenticated'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getStats: {
@@ -3003,6 +3034,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getSettings: {
@@ -3035,6 +3067,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   updateSettings: {
@@ -3079,6 +3112,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   requestParameterFit: {
@@ -3117,6 +3151,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   exportMyData: {
@@ -3144,6 +3179,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   exportMyDataCsv: {
@@ -3182,6 +3218,7 @@ export interface operations {
       400: components['responses']['invalid'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listClasses: {
@@ -3212,6 +3249,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   createClass: {
@@ -3246,6 +3284,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   joinClass: {
@@ -3280,6 +3319,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getClass: {
@@ -3338,6 +3378,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   rotateJoinCode: {
@@ -3368,6 +3409,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   setClassExamDate: {
@@ -3406,6 +3448,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   addInstructor: {
@@ -3446,6 +3489,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listClassMembers: {
@@ -3494,6 +3538,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   removeStudent: {
@@ -3527,6 +3572,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   assignLesson: {
@@ -3574,6 +3620,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getClassProgress: {
@@ -3696,6 +3743,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getStudentProgress: {
@@ -3810,6 +3858,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listStudentReviews: {
@@ -3877,6 +3926,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getItemAnalysis: {
@@ -3979,6 +4029,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   exportClassProgressCsv: {
@@ -4011,6 +4062,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   exportItemAnalysisCsv: {
@@ -4043,6 +4095,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   setExamDate: {
@@ -4092,6 +4145,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getReadiness: {
@@ -4229,6 +4283,7 @@ export interface operations {
       404: components['responses']['not_found'];
       429: components['responses']['rate_limited_with_budget'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   startMockExam: {
@@ -4287,6 +4342,7 @@ export interface operations {
       415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited_with_budget'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getMockExam: {
@@ -4427,6 +4483,7 @@ export interface operations {
       401: components['responses']['unauthenticated'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   saveMockExamAnswer: {
@@ -4502,6 +4559,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   submitMockExam: {
@@ -4547,6 +4605,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   getMockExamResult: {
@@ -4768,6 +4827,7 @@ export interface operations {
       404: components['responses']['not_found'];
       409: components['responses']['conflict'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   createOwnToken: {
@@ -4818,6 +4878,7 @@ export interface operations {
       415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   revokeToken: {
@@ -4858,6 +4919,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   listSessions: {
@@ -4901,6 +4963,7 @@ export interface operations {
       304: components['responses']['not_modified'];
       401: components['responses']['unauthenticated'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   revokeSession: {
@@ -4931,6 +4994,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   signOutEverywhere: {
@@ -4957,6 +5021,7 @@ export interface operations {
       401: components['responses']['unauthenticated'];
       403: components['responses']['forbidden'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   requestPasswordReset: {
@@ -4992,6 +5057,7 @@ export interface operations {
       415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   resetPassword: {
@@ -5027,6 +5093,7 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
   issuePasswordReset: {
@@ -5063,6 +5130,7 @@ export interface operations {
       403: components['responses']['forbidden'];
       404: components['responses']['not_found'];
       500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
     };
   };
 }

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { responseSchema } from '@/lib/validation/response';
-import { storedStateSchema } from '../review/memory';
+import { storedStateSchema } from '../review/memory.internal';
 import { requireActor, type Actor } from '../actor';
 
 const instant = z.iso.datetime();

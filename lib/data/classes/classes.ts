@@ -11,10 +11,11 @@ import { courseCatalog, type CourseCatalog } from '@/lib/content/catalog';
 import { Conflict, Forbidden, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, requireRole, type Actor } from '../actor';
-import { positionsOf } from '../review/deck';
+import { positionsOf } from '../review/deck.internal';
 import { examInstant } from '../exam/exam-date';
-import { startFromPool } from '../parameters/fit';
-import { classForInstructor, classForViewer, requireActiveMember } from './access';
+import { startFromPool } from '../parameters/fit.internal';
+import { classForInstructor, classForViewer, requireActiveMember } from './access.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
@@ -23,24 +24,24 @@ export function newJoinCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid'));
 export const createClassSchema = z.object({
   courseId: slug,
   name: z
-    .string({ error: 'validation.classNameRequired' })
+    .string({ error: msg('validation.classNameRequired') })
     .trim()
-    .min(2, 'validation.classNameRequired')
-    .max(100, 'validation.classNameRequired'),
+    .min(2, msg('validation.classNameRequired'))
+    .max(100, msg('validation.classNameRequired')),
 });
 export const joinClassSchema = z.object({
   code: z
-    .string({ error: 'validation.joinCodeInvalid' })
+    .string({ error: msg('validation.joinCodeInvalid') })
     .trim()
     .toUpperCase()
     .transform((c) => c.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^[A-Z0-9]{8}$/, 'validation.joinCodeInvalid')),
+    .pipe(z.string().regex(/^[A-Z0-9]{8}$/, msg('validation.joinCodeInvalid'))),
 });
-const dateOnly = z.iso.date({ error: 'validation.dateInvalid' });
+const dateOnly = z.iso.date({ error: msg('validation.dateInvalid') });
 export const assignLessonSchema = z.object({
   lessonId: slug,
   /** The due date, a calendar day (YYYY-MM-DD); due at the end of that day in the instructor's time zone. */
@@ -260,7 +261,7 @@ export async function removeStudent(actor: Actor | null, classId: string, studen
 
 export async function addInstructor(actor: Actor | null, classId: string, input: unknown, now: Date) {
   await classForInstructor(actor, classId);
-  const { email } = parseOrThrow(z.object({ email: z.email({ error: 'validation.emailInvalid' }) }), input);
+  const { email } = parseOrThrow(z.object({ email: z.email({ error: msg('validation.emailInvalid') }) }), input);
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
   if (!user || user.disabledAt) throw new NotFound('errors.userNotFound');
   if (user.role === 'STUDENT') throw new Forbidden('errors.notAnInstructor');

@@ -10,8 +10,8 @@ import { flagRank, needsLook } from '@/lib/domain/analytics/item-table';
 import { activeStudents, dueSoon, studentsAtRisk } from '@/lib/domain/analytics/instructor-home';
 import type { ItemFlag } from '@/lib/domain/analytics/item-analysis';
 import { requireRole, type Actor } from '../actor';
-import { classItemAnalysisData } from './item-analysis';
-import { classDashboardData } from './progress';
+import { classItemAnalysisData } from './item-analysis.internal';
+import { classDashboardData } from './dashboard.internal';
 
 export interface InstructorHome {
   classes: {

@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { parseOrThrow } from '@/lib/validation/parse';
 import type { Actor } from '../actor';
 import { decodeCursor, DEFAULT_PAGE, pageOf, pageInputSchema, type Page } from '../paging';
-import { classForInstructor } from './access';
+import { classForInstructor } from './access.internal';
 
 export interface MemberView {
   id: string;

@@ -9,31 +9,14 @@ import { courseCatalog } from '@/lib/content/catalog';
 import { Conflict, Invalid, NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
+import { effectiveExamDate, type ExamDate } from './exam-date.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
-export interface ExamDate {
-  examAt: string;
-  source: 'class' | 'own';
-  className: string | null;
-}
-
-export async function effectiveExamDate(userId: string, courseId: string, now: Date): Promise<ExamDate | null> {
-  const fromClass = await db().classMember.findFirst({
-    where: { userId, removedAt: null, class: { courseId, examDate: { not: null, gte: now } } },
-    include: { class: { select: { name: true, examDate: true } } },
-    orderBy: { class: { examDate: 'asc' } },
-  });
-  if (fromClass?.class.examDate)
-    return { examAt: fromClass.class.examDate.toISOString(), source: 'class', className: fromClass.class.name };
-  const own = await db().studentExamDate.findUnique({ where: { userId_courseId: { userId, courseId } } });
-  // Once the exam has passed, scheduling and readiness return to normal.
-  return own && own.examDate.getTime() > now.getTime()
-    ? { examAt: own.examDate.toISOString(), source: 'own', className: null }
-    : null;
-}
+export type { ExamDate };
 
 export const setExamDateSchema = z.object({
-  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid'),
-  examDate: z.iso.date({ error: 'validation.dateInvalid' }).nullable(),
+  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid')),
+  examDate: z.iso.date({ error: msg('validation.dateInvalid') }).nullable(),
 });
 
 /** 09:00 on a calendar day in a time zone: when "the exam" is for forecasts. */

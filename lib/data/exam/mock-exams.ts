@@ -19,10 +19,11 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
 import { recordExamAnswer } from '../review/answers';
-import { RATING_FROM_DB, readStoredState } from '../review/memory';
+import { RATING_FROM_DB, readStoredState } from '../review/memory.internal';
 import type { ReviewRating } from '@/lib/domain/review/fsrs';
-import { readinessItems } from './readiness';
-import { settingsOf } from '../review/settings';
+import { readinessItems } from './readiness.internal';
+import { settingsOf } from '../review/settings.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,24 +31,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GRACE_MS = 5_000;
 
 export const startMockExamSchema = z.object({
-  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid'),
+  courseId: z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid')),
   questions: z
-    .number({ error: 'validation.examQuestions' })
-    .int('validation.examQuestions')
-    .min(5, 'validation.examQuestions')
-    .max(60, 'validation.examQuestions'),
+    .number({ error: msg('validation.examQuestions') })
+    .int(msg('validation.examQuestions'))
+    .min(5, msg('validation.examQuestions'))
+    .max(60, msg('validation.examQuestions')),
   minutes: z
-    .number({ error: 'validation.examMinutes' })
-    .int('validation.examMinutes')
-    .min(2, 'validation.examMinutes')
-    .max(180, 'validation.examMinutes'),
+    .number({ error: msg('validation.examMinutes') })
+    .int(msg('validation.examMinutes'))
+    .min(2, msg('validation.examMinutes'))
+    .max(180, msg('validation.examMinutes')),
 });
 
 export const saveMockExamAnswerSchema = z.object({
   position: z
-    .number({ error: 'validation.examPosition' })
-    .int('validation.examPosition')
-    .min(0, 'validation.examPosition'),
+    .number({ error: msg('validation.examPosition') })
+    .int(msg('validation.examPosition'))
+    .min(0, msg('validation.examPosition')),
   response: responseSchema,
 });
 

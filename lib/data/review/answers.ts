@@ -27,11 +27,12 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { responseSchema } from '@/lib/validation/response';
 import { requireActor, type Actor } from '../actor';
-import { ensureCard } from './deck';
-import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory';
-import { appendAnswer, loadForAnswer } from './answer-store';
-import { itemTiming } from './item-timings';
-import { settingsOf } from './settings';
+import { ensureCard } from './deck.internal';
+import { memoryOfRow, RATING_FROM_DB, RATING_TO_DB, readStoredState, rowOfMemory, storeState } from './memory.internal';
+import { appendAnswer, loadForAnswer } from './answer-store.internal';
+import { itemTiming } from './item-timings.internal';
+import { settingsOf } from './settings.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
 export interface AnswerResult extends Feedback {
   itemId: string;
@@ -63,8 +64,8 @@ export function lessonSeed(userId: string | null, itemId: string): string {
 }
 
 export const idempotencyKeySchema = z
-  .string({ error: 'validation.idempotencyKey' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'validation.idempotencyKey')
+  .string({ error: msg('validation.idempotencyKey') })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, msg('validation.idempotencyKey'))
   .describe(
     'A new random key for each new answer (a UUID will do): 8–64 characters, letters, digits, "-" or "_". Sending ' +
       'the same request again with the same key returns the first result and records nothing twice; the same key ' +
@@ -72,11 +73,18 @@ export const idempotencyKeySchema = z
   );
 
 export const submitAnswerSchema = z.object({
-  cardId: z.uuid({ error: 'validation.cardInvalid' }),
-  cardVersion: z.number({ error: 'validation.cardVersion' }).int().min(1),
+  cardId: z.uuid({ error: msg('validation.cardInvalid') }),
+  cardVersion: z
+    .number({ error: msg('validation.cardVersion') })
+    .int()
+    .min(1),
   idempotencyKey: idempotencyKeySchema,
   response: responseSchema,
-  durationMs: z.number({ error: 'validation.duration' }).int().min(0).max(3_600_000),
+  durationMs: z
+    .number({ error: msg('validation.duration') })
+    .int()
+    .min(0)
+    .max(3_600_000),
 });
 
 function wordsIn(item: Item): number {
@@ -328,7 +336,7 @@ export async function submitAnswer(actor: Actor | null, input: unknown, now: Dat
 }
 
 const lessonAnswerSchema = z.object({
-  itemId: z.string().regex(/^[a-z]{2}-\d{3}$/, 'validation.itemInvalid'),
+  itemId: z.string().regex(/^[a-z]{2}-\d{3}$/, msg('validation.itemInvalid')),
   idempotencyKey: idempotencyKeySchema,
   response: responseSchema,
   durationMs: z.number().int().min(0).max(3_600_000).default(0),
@@ -357,8 +365,8 @@ export async function answerInLesson(actor: Actor | null, input: unknown, now: D
 }
 
 const adjustSchema = z.object({
-  reviewLogId: z.uuid({ error: 'validation.answerNotFound' }),
-  adjustment: z.enum(['guessed', 'easy', 'hard'], { error: 'validation.adjustmentInvalid' }),
+  reviewLogId: z.uuid({ error: msg('errors.answerNotFound') }),
+  adjustment: z.enum(['guessed', 'easy', 'hard'], { error: msg('validation.adjustmentInvalid') }),
 });
 
 /**
@@ -426,7 +434,7 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
   return resultOfLog(created);
 }
 
-export const undoAnswerSchema = z.object({ reviewLogId: z.uuid({ error: 'validation.answerNotFound' }).optional() });
+export const undoAnswerSchema = z.object({ reviewLogId: z.uuid({ error: msg('errors.answerNotFound') }).optional() });
 
 export interface UndoResult {
   undoneReviewLogId: string;

@@ -8,28 +8,13 @@ import { courseCatalog, type CourseCatalog } from '@/lib/content/catalog';
 import { NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
-import { startFromPool } from '../parameters/fit';
+import { startFromPool } from '../parameters/fit.internal';
+import { positionsOf } from './deck.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, msg('validation.idInvalid'));
 const lessonInput = z.object({ courseId: slug, lessonId: slug });
 const courseInput = z.object({ courseId: slug });
-
-/** Position of an item in its course: lesson order × 1000 + order inside the lesson's item list. */
-const positionCache = new WeakMap<CourseCatalog, Map<string, number>>();
-export function positionsOf(catalog: CourseCatalog): Map<string, number> {
-  const cached = positionCache.get(catalog);
-  if (cached) return cached;
-  const lessonOrder = new Map(catalog.course.lessons.map((l, i) => [l.id, i]));
-  const seen = new Map<string, number>();
-  const out = new Map<string, number>();
-  for (const item of catalog.course.items) {
-    const n = seen.get(item.lesson) ?? 0;
-    seen.set(item.lesson, n + 1);
-    out.set(item.id, (lessonOrder.get(item.lesson) ?? 99) * 1000 + n);
-  }
-  positionCache.set(catalog, out);
-  return out;
-}
 
 async function activeItems(courseId: string, lessonId?: string) {
   return db().item.findMany({
@@ -77,28 +62,6 @@ export async function addCourseToDeck(actor: Actor | null, input: unknown, now: 
   const catalog = await courseCatalog(courseId);
   if (!catalog) throw new NotFound();
   return addItems(a.id, catalog, await activeItems(courseId), now);
-}
-
-/** The card of one item for one learner, created if the learner has none yet (answering in a lesson). */
-export async function ensureCard(userId: string, catalog: CourseCatalog, itemId: string, now: Date) {
-  const item = catalog.itemById.get(itemId);
-  if (!item) throw new NotFound();
-  await db().card.createMany({
-    data: [
-      {
-        userId,
-        itemId,
-        courseId: catalog.course.course.id,
-        lessonId: item.lesson,
-        sibling: item.sibling,
-        position: positionsOf(catalog).get(itemId) ?? 99_999,
-        due: now,
-        createdAt: now,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return db().card.findUniqueOrThrow({ where: { userId_itemId: { userId, itemId } } });
 }
 
 /** Per lesson of a course: how many of its active items are in the learner's deck. */

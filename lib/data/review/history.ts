@@ -10,10 +10,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { NotFound } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
-import { classForInstructor, requireActiveMember } from '../classes/access';
+import { classForInstructor, requireActiveMember } from '../classes/access.internal';
 import { decodeCursor, DEFAULT_PAGE, pageInputSchema, pageOf, pageQuerySchema, type Page } from '../paging';
-import { memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB, readStoredState } from './memory';
-import { settingsOf } from './settings';
+import { memoryOfRow, PHASE_FROM_DB, RATING_FROM_DB, readStoredState } from './memory.internal';
+import { settingsOf } from './settings.internal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');

@@ -3,16 +3,17 @@
  * answers) feed the pure queue in lib/domain/review/queue.ts. The item is shown without its key.
  */
 import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { findItem } from '@/lib/content/catalog';
 import { retrievability } from '@/lib/domain/review/fsrs';
 import { learnerDay } from '@/lib/domain/review/day';
 import { buildQueue, LEARN_AHEAD_MS, type QueueCard } from '@/lib/domain/review/queue';
 import { viewItem, type ItemView } from '@/lib/domain/item-view';
 import { requireActor, type Actor } from '../actor';
-import { memoryOfRow, PHASE_FROM_DB } from './memory';
-import { settingsOf } from './settings';
+import { MEMORY_SELECT, memoryOfRow, PHASE_FROM_DB } from './memory.internal';
+import { settingsOf } from './settings.internal';
 import { reviewSeed } from './answers';
-import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan';
+import { assignedLessons, coursesWithExamAhead, examPlanFor } from '../exam/plan.internal';
 
 export interface NextCard {
   cardId: string;
@@ -37,73 +38,83 @@ export interface ReviewQueueState {
 
 const NEW_WINDOW = 400;
 
+/** The columns the queue and the answer screen need of a card. */
+const CARD_SELECT = {
+  id: true,
+  itemId: true,
+  lessonId: true,
+  courseId: true,
+  sibling: true,
+  position: true,
+  version: true,
+  ...MEMORY_SELECT,
+} as const;
+
+function cardsWhere(where: Prisma.CardWhereInput, page?: { take: number }) {
+  return db().card.findMany({
+    where,
+    select: CARD_SELECT,
+    ...(page ? { orderBy: { position: 'asc' as const }, take: page.take } : {}),
+  });
+}
+type CardRow = Awaited<ReturnType<typeof cardsWhere>>[number];
+
+/**
+ * Before an exam: today's extra reviews from the exam plans of the learner's courses, and the new cards of lessons
+ * assigned in their classes (introduced first). Nothing when no exam is ahead.
+ */
+async function examPriorities(userId: string, timeZone: string, now: Date) {
+  const examCourses = await coursesWithExamAhead(userId, now);
+  const pulledIds = new Set<string>();
+  let assigned: string[] = [];
+  let assignedFresh: CardRow[] = [];
+  if (examCourses.length > 0) {
+    for (const courseId of examCourses) {
+      const plan = await examPlanFor(userId, timeZone, courseId, now);
+      for (const id of plan?.pulledToday ?? []) pulledIds.add(id);
+    }
+    assigned = await assignedLessons(userId);
+    if (assigned.length > 0)
+      assignedFresh = await cardsWhere({ userId, phase: 'NEW', lessonId: { in: assigned } }, { take: NEW_WINDOW });
+  }
+  const pulled = pulledIds.size ? await cardsWhere({ userId, id: { in: [...pulledIds] } }) : [];
+  return { pulledIds, pulled, assigned, assignedFresh };
+}
+
+/** The card at the head of the queue as the answer screen shows it (without its key). */
+async function viewOf(row: CardRow, phase: QueueCard['phase']): Promise<NextCard | null> {
+  const found = await findItem(row.itemId);
+  if (!found) return null;
+  return {
+    cardId: row.id,
+    cardVersion: row.version,
+    phase,
+    lessonId: row.lessonId,
+    lessonTitle: found.catalog.lessonById.get(row.lessonId)?.title ?? row.lessonId,
+    courseId: row.courseId,
+    view: viewItem(found.item, reviewSeed(row.id, row.reps)),
+  };
+}
+
 export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQueueState> {
   const a = requireActor(actor);
   const settings = await settingsOf(a.id);
   const day = learnerDay(now, a.timeZone, settings.rolloverHour);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MS));
-  const select = {
-    id: true,
-    itemId: true,
-    lessonId: true,
-    courseId: true,
-    sibling: true,
-    position: true,
-    version: true,
-    phase: true,
-    due: true,
-    stability: true,
-    difficulty: true,
-    scheduledDays: true,
-    learningSteps: true,
-    reps: true,
-    lapses: true,
-    lastReview: true,
-  } as const;
   const [scheduled, fresh, today, unstartedNew] = await Promise.all([
-    db().card.findMany({
-      where: { userId: a.id, phase: { in: ['LEARNING', 'REVIEW', 'RELEARNING'] }, due: { lt: horizon } },
-      select,
-    }),
-    db().card.findMany({
-      where: { userId: a.id, phase: 'NEW' },
-      orderBy: { position: 'asc' },
-      take: NEW_WINDOW,
-      select,
-    }),
+    cardsWhere({ userId: a.id, phase: { in: ['LEARNING', 'REVIEW', 'RELEARNING'] }, due: { lt: horizon } }),
+    cardsWhere({ userId: a.id, phase: 'NEW' }, { take: NEW_WINDOW }),
     db().reviewLog.findMany({
       where: { userId: a.id, answeredAt: { gte: day.start, lt: day.end }, revocation: null },
       select: { cardId: true, stateBefore: true, card: { select: { sibling: true } } },
     }),
     db().card.count({ where: { userId: a.id, phase: 'NEW' } }),
   ]);
-
-  // Before an exam: today's extra reviews from the exam plan, and new cards of assigned lessons first.
-  const examCourses = await coursesWithExamAhead(a.id, now);
-  const pulledIds = new Set<string>();
-  let assigned: string[] = [];
-  let assignedFresh: typeof fresh = [];
-  if (examCourses.length > 0) {
-    for (const courseId of examCourses) {
-      const plan = await examPlanFor(a.id, a.timeZone, courseId, now);
-      for (const id of plan?.pulledToday ?? []) pulledIds.add(id);
-    }
-    assigned = await assignedLessons(a.id);
-    if (assigned.length > 0)
-      assignedFresh = await db().card.findMany({
-        where: { userId: a.id, phase: 'NEW', lessonId: { in: assigned } },
-        orderBy: { position: 'asc' },
-        take: NEW_WINDOW,
-        select,
-      });
-  }
-  const pulled = pulledIds.size
-    ? await db().card.findMany({ where: { userId: a.id, id: { in: [...pulledIds] } }, select })
-    : [];
+  const { pulledIds, pulled, assigned, assignedFresh } = await examPriorities(a.id, a.timeZone, now);
   const freshAll = [...new Map([...assignedFresh, ...fresh].map((c) => [c.id, c])).values()];
 
   const rows = new Map([...scheduled, ...freshAll, ...pulled].map((c) => [c.id, c]));
-  const toQueue = (c: (typeof scheduled)[number]): QueueCard => ({
+  const toQueue = (c: CardRow): QueueCard => ({
     id: c.id,
     lessonId: c.lessonId,
     sibling: c.sibling,
@@ -130,29 +141,12 @@ export async function nextCard(actor: Actor | null, now: Date): Promise<ReviewQu
     settings,
   });
 
-  let next: NextCard | null = null;
   const head = queue.cards[0];
-  if (head) {
-    const row = rows.get(head.id)!;
-    const found = await findItem(row.itemId);
-    if (found) {
-      next = {
-        cardId: row.id,
-        cardVersion: row.version,
-        phase: head.phase,
-        lessonId: row.lessonId,
-        lessonTitle: found.catalog.lessonById.get(row.lessonId)?.title ?? row.lessonId,
-        courseId: row.courseId,
-        view: viewItem(found.item, reviewSeed(row.id, row.reps)),
-      };
-    }
-  }
-
-  let nextDueAt: string | null = null;
-  if (!next)
-    nextDueAt =
-      (await whenNextAvailable(a.id, scheduled, now, day.end, a.timeZone, settings.rolloverHour))?.toISOString() ??
-      null;
+  const next = head ? await viewOf(rows.get(head.id)!, head.phase) : null;
+  const nextDueAt = next
+    ? null
+    : ((await whenNextAvailable(a.id, scheduled, now, day.end, a.timeZone, settings.rolloverHour))?.toISOString() ??
+      null);
 
   return {
     next,

@@ -7,69 +7,35 @@ import { db } from '@/lib/db/client';
 import { rescheduleForRetention } from '@/lib/domain/review/fsrs';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActor, type Actor } from '../actor';
-import { memoryOfRow } from './memory';
+import { memoryOfRow } from './memory.internal';
+import { settingsOf, type ReviewSettingsView } from './settings.internal';
+import { msg } from '@/lib/i18n/catalogue';
 
-export interface ReviewSettingsView {
-  desiredRetention: number;
-  newPerDay: number;
-  maxReviewsPerDay: number;
-  rolloverHour: number;
-  /** FSRS weights in use (a personal fit or a pool's), null for the library's defaults. */
-  weights: number[] | null;
-  parameterSetId: string | null;
-}
-
-export const DEFAULT_SETTINGS: ReviewSettingsView = {
-  desiredRetention: 0.9,
-  newPerDay: 20,
-  maxReviewsPerDay: 200,
-  rolloverHour: 4,
-  weights: null,
-  parameterSetId: null,
-};
+export type { ReviewSettingsView };
 
 export const reviewSettingsSchema = z
   .object({
     desiredRetention: z
-      .number({ error: 'validation.retentionRange' })
-      .min(0.7, 'validation.retentionRange')
-      .max(0.97, 'validation.retentionRange'),
+      .number({ error: msg('validation.retentionRange') })
+      .min(0.7, msg('validation.retentionRange'))
+      .max(0.97, msg('validation.retentionRange')),
     newPerDay: z
-      .number({ error: 'validation.newPerDayRange' })
-      .int('validation.newPerDayRange')
-      .min(0, 'validation.newPerDayRange')
-      .max(200, 'validation.newPerDayRange'),
+      .number({ error: msg('validation.newPerDayRange') })
+      .int(msg('validation.newPerDayRange'))
+      .min(0, msg('validation.newPerDayRange'))
+      .max(200, msg('validation.newPerDayRange')),
     maxReviewsPerDay: z
-      .number({ error: 'validation.maxReviewsRange' })
-      .int('validation.maxReviewsRange')
-      .min(10, 'validation.maxReviewsRange')
-      .max(2000, 'validation.maxReviewsRange'),
+      .number({ error: msg('validation.maxReviewsRange') })
+      .int(msg('validation.maxReviewsRange'))
+      .min(10, msg('validation.maxReviewsRange'))
+      .max(2000, msg('validation.maxReviewsRange')),
     rolloverHour: z
-      .number({ error: 'validation.rolloverRange' })
-      .int('validation.rolloverRange')
-      .min(0, 'validation.rolloverRange')
-      .max(23, 'validation.rolloverRange'),
+      .number({ error: msg('validation.rolloverRange') })
+      .int(msg('validation.rolloverRange'))
+      .min(0, msg('validation.rolloverRange'))
+      .max(23, msg('validation.rolloverRange')),
   })
   .partial();
-
-type Client = Pick<ReturnType<typeof db>, 'reviewSettings'>;
-
-export async function settingsOf(userId: string, client: Client = db()): Promise<ReviewSettingsView> {
-  const row = await client.reviewSettings.findUnique({
-    where: { userId },
-    include: { parameterSet: { select: { weights: true } } },
-  });
-  return row
-    ? {
-        desiredRetention: row.desiredRetention,
-        newPerDay: row.newPerDay,
-        maxReviewsPerDay: row.maxReviewsPerDay,
-        rolloverHour: row.rolloverHour,
-        weights: row.parameterSet?.weights ?? null,
-        parameterSetId: row.parameterSetId,
-      }
-    : DEFAULT_SETTINGS;
-}
 
 export async function getReviewSettings(actor: Actor | null): Promise<ReviewSettingsView> {
   return settingsOf(requireActor(actor).id);

@@ -1,7 +1,10 @@
 /**
- * The one module that imports ts-fsrs. It converts between Ingat's memory state (plain data, stored on a card and
- * copied into every review-log row) and the library's types, and exposes scheduling as pure functions of
- * (state, rating, time, parameters). Nothing else in the code base knows the library's shapes or enums.
+ * The app's adapter to ts-fsrs: no other module of app/ or lib/ schedules with it. It converts between Ingat's
+ * memory state (plain data, stored on a card and copied into every review-log row; `MemoryState` below is its one
+ * declaration) and the library's types, and exposes scheduling as pure functions of (state, rating, time,
+ * parameters). Elsewhere ts-fsrs appears only where the library itself is the subject: lib/fsrs-optimizer checks
+ * fitted weights against its `generatorParameters`, scripts/eval/scheduler.ts simulates learners with it, and a test
+ * checks the readiness forecast against it.
  */
 import {
   createEmptyCard,

@@ -186,7 +186,7 @@ export const en: Messages = {
     editorNotesLead:
       'The source text has typos and a few places that are wrong or contradict themselves. Lessons show a corrected reading; typos are fixed silently, while corrections that change the meaning and important remarks are listed here and shown beside their paragraph.',
     typoCount: 'Besides the notes below, {n} typos are corrected without a note.',
-    noteKind: { meaning: 'Meaning corrected', note: 'Remark' },
+    noteKind: { meaning: 'Meaning corrected', note: 'Remark', typo: 'Typo' },
     comparisonLead:
       'The six regional security structures side by side. Every cell is backed by a quote from the text; follow its link to read it in context.',
     structure: 'Structure',
@@ -822,6 +822,7 @@ export const en: Messages = {
     examQuestions: 'The number of questions must be a whole number from 5 to 60.',
     examMinutes: 'The time limit must be a whole number from 2 to 180 minutes.',
     examPosition: 'Invalid question number.',
+    fieldInvalid: 'This value is not valid.',
     examDatePast: 'The exam date must be after today.',
   },
   dataRights: {

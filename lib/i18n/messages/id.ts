@@ -190,7 +190,7 @@ export const id = {
     editorNotesLead:
       'Teks sumber mengandung salah ketik dan beberapa tempat yang keliru atau bertentangan. Pelajaran menampilkan bacaan yang dikoreksi; salah ketik diperbaiki diam-diam, sedangkan koreksi yang mengubah makna dan catatan penting ditampilkan di sini dan di samping paragrafnya.',
     typoCount: 'Selain catatan di bawah, {n} salah ketik diperbaiki tanpa catatan.',
-    noteKind: { meaning: 'Koreksi makna', note: 'Catatan' },
+    noteKind: { meaning: 'Koreksi makna', note: 'Catatan', typo: 'Salah ketik' },
     comparisonLead:
       'Enam struktur keamanan regional berdampingan. Setiap sel bersumber pada kutipan teks; buka tautannya untuk membaca konteksnya.',
     structure: 'Struktur',
@@ -832,6 +832,7 @@ export const id = {
     examQuestions: 'Jumlah soal harus bilangan bulat 5–60.',
     examMinutes: 'Batas waktu harus bilangan bulat 2–180 menit.',
     examPosition: 'Nomor soal tidak valid.',
+    fieldInvalid: 'Isian ini tidak valid.',
     examDatePast: 'Tanggal ujian harus setelah hari ini.',
   },
   dataRights: {

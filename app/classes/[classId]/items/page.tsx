@@ -15,6 +15,7 @@ import {
 import { itemTableSearch, parseItemTableQuery } from '@/lib/validation/item-table';
 import type { MessageKey, Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
+import { intlLocale } from '@/lib/i18n/locales';
 
 type Params = {
   params: Promise<{ classId: string }>;
@@ -73,7 +74,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Params)
   ]);
   const { query, ignored } = parseItemTableQuery(raw);
   const table = itemTable(analysis.items, query);
-  const intl = locale === 'en' ? 'en-GB' : 'id-ID';
+  const intl = intlLocale(locale);
   const pctF = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const numF = new Intl.NumberFormat(intl, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const pct = (x: number) => pctF.format(x);

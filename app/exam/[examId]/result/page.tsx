@@ -7,6 +7,7 @@ import { getMockExamResult } from '@/lib/data/exam/mock-exams';
 import type { ItemView, Response } from '@/lib/domain/item-view';
 import type { Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
+import { intlLocale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -50,7 +51,7 @@ export default async function MockExamResultPage({ params }: { params: Promise<{
   const { examId } = await params;
   const [{ t, locale }, now] = await Promise.all([getT(), requestNow()]);
   const result = await pageData(getMockExamResult(actor, examId, now));
-  const intl = locale === 'en' ? 'en-GB' : 'id-ID';
+  const intl = intlLocale(locale);
   const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const inside = result.score! >= result.forecast.low && result.score! <= result.forecast.high;
   return (

@@ -1,7 +1,7 @@
 /**
  * Each item's typical answering time, from the review log: the median duration of its latest (at most 500) right
  * answers in the last 90 days, for items with at least MIN_TIMED_ANSWERS of them. An hourly job recomputes the
- * whole table in one statement; the answer path reads an item's row with the card (./answer-store.ts), so what
+ * whole table in one statement; the answer path reads an item's row with the card (./answer-store.internal.ts), so what
  * "slow" means follows what learners actually take rather than a guess from the item's length.
  *
  * Durations under 1 s (a lesson or exam answer records 0) or over 10 minutes (the learner left the screen) are not

@@ -11,8 +11,8 @@ import {
   schedule,
   type MemoryState,
 } from '@/lib/domain/review/fsrs';
-import { memoryOfRow, RATING_FROM_DB, rowOfMemory } from './memory';
-import { settingsOf } from './settings';
+import { memoryOfRow, RATING_FROM_DB, rowOfMemory } from './memory.internal';
+import { settingsOf } from './settings.internal';
 
 export interface ReplayedAnswer {
   rating: keyof typeof RATING_FROM_DB;

@@ -10,12 +10,13 @@
  * Runs in the background job queue (lib/jobs), never in a web request.
  */
 import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { fitParameters, validWeights, type CardHistory } from '@/lib/fsrs-optimizer';
 import { learnerDayKey } from '@/lib/domain/review/day';
 import { decideAdoption, predictHeldOut, type CardAnswers } from '@/lib/domain/review/evaluate';
-import { RATING_FROM_DB } from '../review/memory';
-import { rebuildCards } from '../review/rebuild';
-import { settingsOf } from '../review/settings';
+import { RATING_FROM_DB } from '../review/memory.internal';
+import { rebuildCards } from '../review/rebuild.internal';
+import { settingsOf } from '../review/settings.internal';
 
 /** A learner's own fit needs this many answers. */
 export const MIN_LEARNER_ANSWERS = 300;
@@ -280,6 +281,21 @@ export async function dueLearnerFits(): Promise<{ userId: string; courseId: stri
     ORDER BY 1, 2`;
 }
 
+/** A pool's last fit attempt (-infinity when there was none), as `last.since`; `poolKey` is an SQL expression. */
+function sinceLastFit(poolKey: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (
+      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
+      FROM "ParameterSet" p WHERE p."poolKey" = ${poolKey}) last`;
+}
+
+/** One learner's answers in a course since `last.since`, stopping at MIN_POOL_ANSWERS (SQL expressions in). */
+function answersSinceLastFit(userId: Prisma.Sql, courseId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN LATERAL (
+               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
+               WHERE l."userId" = ${userId} AND l."answeredAt" > last.since AND c."courseId" = ${courseId}
+               LIMIT ${MIN_POOL_ANSWERS}) answered`;
+}
+
 /**
  * Class and course pools with at least MIN_POOL_ANSWERS answers in their course since the pool's last fit attempt.
  * As for learners, the counts stop at the threshold and walk each member's (userId, answeredAt) index, so a pool
@@ -290,73 +306,21 @@ export async function dueLearnerFits(): Promise<{ userId: string; courseId: stri
 export async function duePoolFits(): Promise<Pool[]> {
   const coursePools = await db().$queryRaw<{ courseId: string }[]>`
     SELECT co."id" AS "courseId" FROM "Course" co
-    CROSS JOIN LATERAL (
-      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
-      FROM "ParameterSet" p WHERE p."poolKey" = 'course:' || co."id") last
+    ${sinceLastFit(Prisma.raw(`'course:' || co."id"`))}
     WHERE (SELECT count(*) FROM (
              SELECT 1 FROM "User" u
-             CROSS JOIN LATERAL (
-               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
-               WHERE l."userId" = u."id" AND l."answeredAt" > last.since AND c."courseId" = co."id"
-               LIMIT ${MIN_POOL_ANSWERS}) answered
+             ${answersSinceLastFit(Prisma.raw('u."id"'), Prisma.raw('co."id"'))}
              LIMIT ${MIN_POOL_ANSWERS}) counted) >= ${MIN_POOL_ANSWERS}`;
   const classPools = await db().$queryRaw<{ classId: string; courseId: string }[]>`
     SELECT k."id"::text AS "classId", k."courseId" FROM "Class" k
-    CROSS JOIN LATERAL (
-      SELECT coalesce(max(p."createdAt"), '-infinity'::timestamp) AS since
-      FROM "ParameterSet" p WHERE p."poolKey" = 'class:' || k."id") last
+    ${sinceLastFit(Prisma.raw(`'class:' || k."id"`))}
     WHERE (SELECT count(*) FROM (
              SELECT 1 FROM "ClassMember" m
-             CROSS JOIN LATERAL (
-               SELECT 1 FROM "ReviewLog" l JOIN "Card" c ON c."id" = l."cardId"
-               WHERE l."userId" = m."userId" AND l."answeredAt" > last.since AND c."courseId" = k."courseId"
-               LIMIT ${MIN_POOL_ANSWERS}) answered
+             ${answersSinceLastFit(Prisma.raw('m."userId"'), Prisma.raw('k."courseId"'))}
              WHERE m."classId" = k."id" AND m."removedAt" IS NULL
              LIMIT ${MIN_POOL_ANSWERS}) counted) >= ${MIN_POOL_ANSWERS}`;
   return [
     ...classPools.map((p): Pool => ({ kind: 'class', classId: p.classId, courseId: p.courseId })),
     ...coursePools.map((p): Pool => ({ kind: 'course', courseId: p.courseId })),
   ];
-}
-
-export interface ParameterView {
-  inUse: { source: 'defaults' | 'pool' | 'personal'; fittedAt: string | null; logLoss: number | null } | null;
-  history: {
-    id: string;
-    createdAt: string;
-    trainReviews: number;
-    heldOutReviews: number;
-    logLoss: number;
-    baselineLogLoss: number;
-    adopted: boolean;
-    reason: string;
-  }[];
-}
-
-/** What the settings page shows: the set in use and the learner's fit attempts, newest first. */
-export async function parameterView(userId: string): Promise<ParameterView> {
-  const [settings, history] = await Promise.all([
-    db().reviewSettings.findUnique({ where: { userId }, include: { parameterSet: true } }),
-    db().parameterSet.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 10 }),
-  ]);
-  const set = settings?.parameterSet;
-  return {
-    inUse: set
-      ? {
-          source: set.scope === 'LEARNER' ? 'personal' : 'pool',
-          fittedAt: set.createdAt.toISOString(),
-          logLoss: set.logLoss,
-        }
-      : { source: 'defaults', fittedAt: null, logLoss: null },
-    history: history.map((h) => ({
-      id: h.id,
-      createdAt: h.createdAt.toISOString(),
-      trainReviews: h.trainReviews,
-      heldOutReviews: h.heldOutReviews,
-      logLoss: h.logLoss,
-      baselineLogLoss: h.baselineLogLoss,
-      adopted: h.adopted,
-      reason: h.reason,
-    })),
-  };
 }

@@ -1,6 +1,7 @@
 /**
- * Brings a database up to date before the app serves it: migrations, course content, and (embedded database
- * only) the demo accounts. Used by the launcher, the e2e server and the integration-test setup.
+ * Start-up orchestration: brings a database up to date before the app serves it: migrations (lib/db), course
+ * content and, on the embedded database only, the demo accounts (lib/data). It sits above both layers, so lib/db
+ * knows no use case. Used by the launcher, the e2e server, the scripts and the integration-test setup.
  *
  * Several app processes may start at once on one database. Each holds a session-level advisory lock of ours for
  * the whole preparation, so one prepares while the others wait; a waiter then runs the same steps, which find
@@ -8,14 +9,14 @@
  * lock goes with the connection, so a process that dies while preparing releases it.
  */
 import pg from 'pg';
-import { applyPendingMigrations } from './schema-engine';
+import { applyPendingMigrations } from '@/lib/db/schema-engine';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadAndCheckAll } from '@/lib/content/course-files';
 import { formatContentError } from '@/lib/content/load';
-import { syncCourse, type SyncReport } from '@/lib/data/content-sync';
-import { seedDemoAccounts } from '@/lib/data/seed';
-import { connectionConfig, timeoutsFromEnv } from './connection';
+import { syncCourse, type SyncReport } from '@/lib/data/content-sync.internal';
+import { seedDemoAccounts } from '@/lib/data/seed.internal';
+import { connectionConfig, timeoutsFromEnv } from '@/lib/db/connection';
 
 export interface PrepareResult {
   migrationsApplied: string[];

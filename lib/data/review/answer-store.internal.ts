@@ -10,25 +10,12 @@
 import { sql } from '@/lib/db/sql';
 import type { MemoryState } from '@/lib/domain/review/fsrs';
 import type { ObservedTiming } from '@/lib/domain/review/rating';
-import type { AnswerSource, CardPhase, ReviewRating } from '@/lib/generated/prisma/enums';
-import { DEFAULT_SETTINGS } from './settings';
-import { rowOfMemory, storeState } from './memory';
+import type { AnswerSource, ReviewRating } from '@/lib/generated/prisma/enums';
+import { DEFAULT_SETTINGS } from './settings.internal';
+import { MEMORY_SQL_COLUMNS, rowOfMemory, storeState, type CardMemoryColumns } from './memory.internal';
 import { learnerDayKey } from '@/lib/domain/review/day';
 
-export interface CardForAnswer {
-  id: string;
-  itemId: string;
-  version: number;
-  phase: CardPhase;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-}
+export type CardForAnswer = CardMemoryColumns & { id: string; itemId: string; version: number };
 
 export interface AnswerContext {
   card: CardForAnswer | null;
@@ -53,8 +40,7 @@ export async function loadForAnswer(userId: string, cardId: string, idempotencyK
     }
   >(
     'answer-load',
-    `SELECT c."id", c."itemId", c."version", c."phase"::text AS "phase", c."due", c."stability", c."difficulty",
-            c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview",
+    `SELECT c."id", c."itemId", c."version", ${MEMORY_SQL_COLUMNS},
             s."desiredRetention", s."rolloverHour", p."weights", t."medianMs", t."answers" AS "timedAnswers",
             l."id"::text AS "logId"
      FROM (SELECT 1) AS one
