@@ -86,6 +86,8 @@ async function serverActions(): Promise<string[]> {
   const names: string[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
     const source = await readFile(resolve(dir, file), 'utf8');
+    // Only modules marked 'use server' export actions; helpers beside them (failure.ts) are not callable by a browser.
+    if (!/^'use server';/m.test(source)) continue;
     for (const [, name] of source.matchAll(/^export async function (\w+)/gm)) {
       // Two files export setExamDateAction (a class's date, a learner's own): key those by file.
       names.push(name === 'setExamDateAction' ? `${file.replace(/\.ts$/, '')}.${name}` : name!);
