@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, expectAccessible, signIn, signUpAndIn, submitSignIn } fr
 test('an admin hands a student a reset link; the student sets a new password with it', async ({ page }) => {
   const email = await signUpAndIn(page, 'lupa');
   await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible();
 
   await signIn(page, 'admin@ingat.test', DEMO_PASSWORD);
   await page.goto('/admin/users');
@@ -16,6 +17,7 @@ test('an admin hands a student a reset link; the student sets a new password wit
   expect(link).toMatch(/^http:\/\/localhost:\d+\/reset-password\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible();
 
   await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atur ulang kata sandi');
