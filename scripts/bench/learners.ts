@@ -32,8 +32,9 @@ export async function seedLearners(
   ).rows;
   const tokens = users.map(() => 'ingat_' + randomBytes(32).toString('base64url'));
   await client.query(
-    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "lastFour", "createdAt")
-     SELECT gen_random_uuid(), u, 'bench', h, right(h, 4), now() FROM unnest($1::uuid[], $2::text[]) AS t(u, h)`,
+    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "lastFour", "createdAt", "expiresAt")
+     SELECT gen_random_uuid(), u, 'bench', h, right(h, 4), now(), now() + interval '90 days'
+     FROM unnest($1::uuid[], $2::text[]) AS t(u, h)`,
     [users.map((u) => u.id), tokens.map((t) => createHash('sha256').update(t, 'utf8').digest('hex'))],
   );
   await client.query(
