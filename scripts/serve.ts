@@ -7,11 +7,13 @@
  *
  *   tsx scripts/serve.ts [--dev] [--port 3000] [--host 127.0.0.1]
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { z } from 'zod';
 import { CLIENT_IP_HEADER, clientAddress } from '../lib/auth/client-ip';
+import { outageSeenWithin } from '../lib/db/outage';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,12 +40,32 @@ const app = next({ dev: args.dev, hostname: args.host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * A page that was already rendering when the database went away fails inside Next, which can only answer 500. When
+ * this process noted the outage (lib/db/outage.ts, shared through globalThis with Next's code in this process), that
+ * 500 is the database's absence, not a bug: say so with 503 and Retry-After. The body is Next's error page, which
+ * says "back in a moment" and retries (app/error.tsx). The API answers its own 503s; its 500s stay 500s.
+ */
+function outageIsUnavailable(req: IncomingMessage, res: ServerResponse) {
+  if (req.url?.startsWith('/api/')) return;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 500 && outageSeenWithin(10_000, Date.now())) {
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      res.setHeader('Cache-Control', 'no-store');
+      return writeHead(503, ...rest);
+    }
+    return writeHead(status, ...rest);
+  }) as ServerResponse['writeHead'];
+}
+
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientAddress(
     req.socket.remoteAddress,
     req.headers['x-forwarded-for'],
     trustedProxies,
   );
+  outageIsUnavailable(req, res);
   void handle(req, res);
 });
 if (args.dev) server.on('upgrade', app.getUpgradeHandler());

@@ -14,6 +14,16 @@ function parentOf(pid: number): number | null {
 }
 
 /** The direct children of `parent` (from /proc). */
+/** A process's command line as one string (arguments joined by spaces), or '' when it has gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
 export function childPids(parent: number): number[] {
   return readdirSync('/proc')
     .filter((e) => /^\d+$/.test(e))

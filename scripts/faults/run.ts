@@ -38,7 +38,7 @@ import { MIGRATIONS_DIR } from '../../lib/db/schema-engine';
 import { ensureProductionBuild } from '../build';
 import { seedLearners, trueFalseCardsByUser } from '../bench/learners';
 import { AnswerLoad, type LoadReport } from './load';
-import { childPids, chunkedPost, processTreeRssMb, sample, sleep, waitForHealth } from './process';
+import { childPids, commandLine, chunkedPost, processTreeRssMb, sample, sleep, waitForHealth } from './process';
 import { signInAttempt } from './sign-in';
 
 const root = process.cwd();
@@ -344,7 +344,8 @@ async function startTogetherScenario() {
 
   // The launcher must notice its Next dying and exit non-zero at once.
   const victim = launchers[0]!;
-  const nextPid = childPids(victim.pid!)[0];
+  // The server child (scripts/serve.ts), not tsx's esbuild service, which the launcher also has as a child.
+  const nextPid = childPids(victim.pid!).find((pid) => commandLine(pid).includes('serve.ts'));
   let exit = 'no Next child found';
   if (nextPid) {
     const killedAt = performance.now();
