@@ -17,8 +17,8 @@ const nextConfig = {
     // Our forms send a few fields. proxy.ts answers a larger body with 413 (SERVER_ACTION_BODY_LIMIT, held equal
     // to this by a unit test), since Next answers its own limit with 500. The proxy's copy of a body is buffered
     // up to twice the limit, so it always sees a body over the limit as over it, and never holds more.
-    serverActions: { bodySizeLimit: 256 * 1024 },
-    proxyClientMaxBodySize: 512 * 1024,
+    serverActions: { bodySizeLimit: 64 * 1024 },
+    proxyClientMaxBodySize: 128 * 1024,
   },
   // Types are checked once, by `npm run check` (tsc over the whole project, scripts and tests included); the build
   // does not repeat it, so a first start on a fresh machine is faster.

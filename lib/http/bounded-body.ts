@@ -5,7 +5,7 @@
  */
 
 /** serverActions.bodySizeLimit in next.config.mjs (a unit test holds the two equal); proxy.ts enforces it. */
-export const SERVER_ACTION_BODY_LIMIT = 256 * 1024;
+export const SERVER_ACTION_BODY_LIMIT = 64 * 1024;
 
 export type Bounded = { over: false; bytes: Uint8Array<ArrayBuffer> } | { over: true };
 
