@@ -10,8 +10,7 @@ import {
 import { CopyButton } from '@/app/_components/copy-button';
 import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
-import { translator } from '@/lib/i18n/catalogue';
-import type { Locale } from '@/lib/i18n/locales';
+import { useTranslator } from '@/lib/i18n/client';
 
 export function ForgotPasswordForm({ labels }: { labels: { email: string; submit: string } }) {
   const [state, action, pending] = useActionState(requestResetAction, idleState);
@@ -73,8 +72,8 @@ export function ResetPasswordForm({
 const idleIssued: IssuedLinkState = idleState;
 
 /** One button per account; the link appears once, with a copy button, below it. */
-export function IssueResetLinkForm({ userId, name, locale }: { userId: string; name: string; locale: Locale }) {
-  const t = translator(locale);
+export function IssueResetLinkForm({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslator();
   const [state, action, pending] = useActionState(issueResetLinkAction, idleIssued);
   return (
     <form action={action} className="issue-reset">

@@ -7,10 +7,9 @@
  */
 import { useRouter } from 'next/navigation';
 import { startTransition, useEffect, useState } from 'react';
-import { translator } from '@/lib/i18n/catalogue';
+import { boundary } from '@/lib/i18n/messages/boundary';
 
-const id = translator('id');
-const en = translator('en');
+const { id, en } = boundary;
 const CHECK_EVERY_MS = 3_000;
 
 type Cause = 'checking' | 'unavailable' | 'error';
@@ -58,25 +57,25 @@ export function ServerError({ reset }: { reset: () => void }) {
     return (
       <div role="status">
         <h1>
-          {id('errors.unavailableTitle')} · <span lang="en">{en('errors.unavailableTitle')}</span>
+          {id.unavailableTitle} · <span lang="en">{en.unavailableTitle}</span>
         </h1>
         <p>
-          {id('errors.unavailable')} {id('errors.unavailableRetrying')}
+          {id.unavailable} {id.unavailableRetrying}
         </p>
         <p lang="en">
-          {en('errors.unavailable')} {en('errors.unavailableRetrying')}
+          {en.unavailable} {en.unavailableRetrying}
         </p>
       </div>
     );
   return (
     <>
       <h1>
-        {id('errors.errorTitle')} · <span lang="en">{en('errors.errorTitle')}</span>
+        {id.errorTitle} · <span lang="en">{en.errorTitle}</span>
       </h1>
-      <p>{id('errors.unexpected')}</p>
-      <p lang="en">{en('errors.unexpected')}</p>
+      <p>{id.unexpected}</p>
+      <p lang="en">{en.unexpected}</p>
       <button type="button" onClick={reset}>
-        {id('errors.tryAgain')} · <span lang="en">{en('errors.tryAgain')}</span>
+        {id.tryAgain} · <span lang="en">{en.tryAgain}</span>
       </button>
     </>
   );

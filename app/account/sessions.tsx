@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { revokeSessionAction, signOutEverywhereAction } from '@/app/_actions/security';
 import { FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 
 export interface SessionRow {
@@ -16,7 +16,7 @@ export interface SessionRow {
 }
 
 export function Sessions({ sessions, locale, timeZone }: { sessions: SessionRow[]; locale: Locale; timeZone: string }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const [state, action, pending] = useActionState(revokeSessionAction, idleState);
   const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const when = (iso: string) => <time dateTime={iso}>{format.format(new Date(iso))}</time>;

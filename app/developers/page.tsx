@@ -59,7 +59,7 @@ export default async function DevelopersPage() {
       <section className="card" aria-labelledby="token">
         <h2 id="token">{t('developers.tokenTitle')}</h2>
         <p>{t('developers.tokenText')}</p>
-        <pre>
+        <pre tabIndex={0}>
           <code>{TOKEN}</code>
         </pre>
       </section>
@@ -67,7 +67,7 @@ export default async function DevelopersPage() {
       <section className="card" aria-labelledby="first">
         <h2 id="first">{t('developers.firstTitle')}</h2>
         <p>{t('developers.firstText')}</p>
-        <pre>
+        <pre tabIndex={0}>
           <code>{FIRST}</code>
         </pre>
       </section>
@@ -85,7 +85,7 @@ export default async function DevelopersPage() {
       <section className="card" aria-labelledby="errors">
         <h2 id="errors">{t('developers.errorsTitle')}</h2>
         <p>{t('developers.errorsText')}</p>
-        <pre>
+        <pre tabIndex={0}>
           <code>{ERROR}</code>
         </pre>
         <table>

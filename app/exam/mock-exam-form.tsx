@@ -4,11 +4,10 @@ import { useActionState } from 'react';
 import { startMockExamAction } from '@/app/_actions/exam';
 import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
-import { translator } from '@/lib/i18n/catalogue';
-import type { Locale } from '@/lib/i18n/locales';
+import { useTranslator } from '@/lib/i18n/client';
 
-export function MockExamForm({ courseId, locale }: { courseId: string; locale: Locale }) {
-  const t = translator(locale);
+export function MockExamForm({ courseId }: { courseId: string }) {
+  const t = useTranslator();
   const [state, action, pending] = useActionState(startMockExamAction, idleState);
   const v = state.values ?? { questions: '20', minutes: '30' };
   return (

@@ -14,7 +14,7 @@ import type { AnswerResult } from '@/lib/data/review/answers';
 import type { Adjustment } from '@/lib/domain/review/rating';
 import type { ItemView } from '@/lib/domain/item-view';
 import type { Locale } from '@/lib/i18n/locales';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 import { intlLocale } from '@/lib/i18n/locales';
 
 export function ReviewCard({
@@ -34,7 +34,6 @@ export function ReviewCard({
   return (
     <QuestionCard
       view={view}
-      locale={locale}
       headingLevel={2}
       autoFocus
       submit={submitReviewAnswerAction.bind(null, cardId, cardVersion)}
@@ -50,7 +49,7 @@ const KEYS: Record<Locale, Record<Shortcut, string>> = {
 };
 
 function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; locale: Locale; timeZone: string }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const keys = KEYS[locale];
   const router = useRouter();
   const [result, setResult] = useState(initial);
@@ -155,8 +154,8 @@ function AfterAnswer({ initial, locale, timeZone }: { initial: AnswerResult; loc
 }
 
 /** Undo the last answer of the day, offered on the page itself (also after leaving the feedback). */
-export function UndoLastButton({ locale }: { locale: Locale }) {
-  const t = translator(locale);
+export function UndoLastButton() {
+  const t = useTranslator();
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -8,7 +8,7 @@ import { createTokenAction, revokeTokenAction, type TokenFormState } from '@/app
 import { CopyButton } from '@/app/_components/copy-button';
 import { Field, FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { intlLocale } from '@/lib/i18n/locales';
 import { TOKEN_LIFETIMES_DAYS } from '@/lib/validation/account';
@@ -38,7 +38,7 @@ export function ApiTokens({
   /** The learner's time zone (their profile's), as every other time on their pages. */
   timeZone: string;
 }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const [created, createAction, creating] = useActionState(createTokenAction, idleTokenState);
   const [revoked, revokeAction, revoking] = useActionState(revokeTokenAction, idleState);
   const format = new Intl.DateTimeFormat(intlLocale(locale), {

@@ -4,19 +4,16 @@ import { useActionState } from 'react';
 import { updateReviewSettingsAction } from '@/app/_actions/review';
 import { FormMessage } from '@/app/_components/field';
 import { idleState } from '@/lib/forms/state';
-import { translator } from '@/lib/i18n/catalogue';
-import type { Locale } from '@/lib/i18n/locales';
+import { useTranslator } from '@/lib/i18n/client';
 
 const GOALS = [5, 10, 20, 30] as const;
 
 export function DailyGoalForm({
-  locale,
   current,
 }: {
-  locale: Locale;
   current: { desiredRetention: string; newPerDay: string; maxReviewsPerDay: string; rolloverHour: string };
 }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const [state, action, pending] = useActionState(updateReviewSettingsAction, idleState);
   const chosen = state.values?.newPerDay ?? current.newPerDay;
   return (

@@ -5,6 +5,7 @@
 import { id } from './messages/id';
 import { en } from './messages/en';
 import type { Locale } from './locales';
+import { fillTemplate, lookup } from './translate';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof id>;
@@ -15,15 +16,6 @@ type Paths<T, P extends string = ''> = {
 export type MessageKey = Paths<Messages>;
 
 const catalogues: Record<Locale, Messages> = { id, en };
-
-function lookup(messages: Messages, key: string): string | undefined {
-  let node: unknown = messages;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 /** Whether a string (e.g. a zod issue's message, or a reason stored in the database) is a key of the catalogues. */
 export function isMessageKey(key: string): key is MessageKey {
@@ -40,6 +32,17 @@ export function msg(key: MessageKey): MessageKey {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** A catalogue's top-level sections (namespaces): what a page hands its client components. */
+export type Namespace = keyof Messages;
+
+/**
+ * The named sections of one locale's catalogue, for client components (see lib/i18n/client.tsx), so the browser
+ * receives a few hundred strings of one language instead of both catalogues in its JavaScript.
+ */
+export function messagesFor(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
+  return Object.fromEntries(namespaces.map((ns) => [ns, catalogues[locale][ns]]));
+}
+
 /**
  * @example translator('en')('nav.signedInAs', { name: 'Sari' }) // "Signed in as Sari"
  * Unknown keys fall back to Indonesian, then to the key itself (visible, so a missing string is noticed).
@@ -47,7 +50,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translator(locale: Locale): Translate {
   return (key, params) => {
     const template = lookup(catalogues[locale], key) ?? lookup(catalogues.id, key) ?? key;
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : template;
+    return fillTemplate(template, params);
   };
 }
 

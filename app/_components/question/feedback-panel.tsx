@@ -3,8 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { ItemView } from '@/lib/domain/item-view';
 import type { AnswerResult } from '@/lib/data/review/answers';
-import type { Locale } from '@/lib/i18n/locales';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 
 /** What the panel shows: the grade, the key, the feedback and the sources (a review answer or an exam result). */
 export type FeedbackShown = Pick<
@@ -15,16 +14,14 @@ export type FeedbackShown = Pick<
 export function FeedbackPanel({
   view,
   result,
-  locale,
   headingLevel = 4,
 }: {
   view: ItemView;
   result: FeedbackShown;
-  locale: Locale;
   /** One below the question's own heading, so the outline never skips a level. */
   headingLevel?: 3 | 4;
 }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);

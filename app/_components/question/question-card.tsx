@@ -15,8 +15,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { ItemView, Response } from '@/lib/domain/item-view';
-import type { Locale } from '@/lib/i18n/locales';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 import type { AnswerResult } from '@/lib/data/review/answers';
 import { FeedbackPanel } from './feedback-panel';
 
@@ -31,7 +30,6 @@ export interface SubmittedAnswer {
 
 export function QuestionCard({
   view,
-  locale,
   submit,
   headingLevel = 3,
   number,
@@ -40,7 +38,6 @@ export function QuestionCard({
   exam,
 }: {
   view: ItemView;
-  locale: Locale;
   submit: (answer: SubmittedAnswer) => Promise<SubmitOutcome>;
   headingLevel?: 2 | 3;
   number?: number;
@@ -58,7 +55,7 @@ export function QuestionCard({
     locked: boolean;
   };
 }) {
-  const t = translator(locale);
+  const t = useTranslator();
   const uid = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const initial = exam?.initial ?? null;
@@ -389,9 +386,7 @@ export function QuestionCard({
           </div>
         )}
       </form>
-      {result && (
-        <FeedbackPanel view={view} result={result} locale={locale} headingLevel={headingLevel === 2 ? 3 : 4} />
-      )}
+      {result && <FeedbackPanel view={view} result={result} headingLevel={headingLevel === 2 ? 3 : 4} />}
       {result && after?.(result)}
     </section>
   );

@@ -9,11 +9,10 @@ import { QuestionCard } from '@/app/_components/question/question-card';
 import { saveMockExamAnswerAction, submitMockExamAction } from '@/app/_actions/exam';
 import type { MockExamView } from '@/lib/data/exam/mock-exams';
 import type { Response } from '@/lib/domain/item-view';
-import type { Locale } from '@/lib/i18n/locales';
-import { translator } from '@/lib/i18n/catalogue';
+import { useTranslator } from '@/lib/i18n/client';
 
-export function ExamRunner({ exam, locale }: { exam: MockExamView; locale: Locale }) {
-  const t = translator(locale);
+export function ExamRunner({ exam }: { exam: MockExamView }) {
+  const t = useTranslator();
   const [left, setLeft] = useState(exam.remainingSec);
   const [answered, setAnswered] = useState(
     () => new Set(exam.questions.filter((q) => q.response).map((q) => q.position)),
@@ -65,7 +64,6 @@ export function ExamRunner({ exam, locale }: { exam: MockExamView; locale: Local
           key={q.position}
           number={q.position + 1}
           view={q.view}
-          locale={locale}
           headingLevel={2}
           submit={async () => ({ ok: false, message: '' })}
           exam={{

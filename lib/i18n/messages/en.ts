@@ -1,5 +1,6 @@
 /** English interface strings. Must have exactly the keys of the Indonesian catalogue (checked by the type). */
 import type { Messages } from '../catalogue';
+import { boundary } from './boundary';
 
 export const en: Messages = {
   app: {
@@ -741,6 +742,7 @@ export const en: Messages = {
       'Someone (hopefully you) asked to reset the password of your Ingat account.\n\nOpen this link within {hours} hours to choose a new password:\n{link}\n\nIf it was not you, ignore this email; your password has not changed.',
   },
   errors: {
+    ...boundary.en,
     notFoundTitle: 'Page not found',
     notFound: 'The page or data you are looking for does not exist.',
     forbiddenTitle: 'Access denied',
@@ -758,14 +760,8 @@ export const en: Messages = {
     emailTaken: 'This email is already registered.',
     cannotDemoteSelf: 'You cannot remove your own admin role.',
     cannotDisableSelf: 'You cannot disable your own account.',
-    unavailableTitle: 'Back in a moment',
-    unavailable: 'The database cannot be reached right now. Nothing was saved; try again in a few seconds.',
-    unavailableRetrying: 'This page will try again by itself.',
     tooLarge: 'The request is too large.',
-    unexpected: 'Something went wrong on the server. Please try again shortly.',
     backHome: 'Back to home',
-    errorTitle: 'Something went wrong',
-    tryAgain: 'Try again',
     cardNotFound: 'This card is not in your deck.',
     cardChanged: 'This card changed since it was shown (perhaps answered in another tab). Reload to continue.',
     idempotencyKeyReused: 'This answer key was already used for another card.',

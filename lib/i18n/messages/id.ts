@@ -1,4 +1,6 @@
 /** Indonesian interface strings: the default language and the shape every other catalogue must match. */
+import { boundary } from './boundary';
+
 export const id = {
   app: {
     name: 'Ingat',
@@ -749,6 +751,7 @@ export const id = {
       'Seseorang (semoga Anda) meminta pengaturan ulang kata sandi akun Ingat Anda.\n\nBuka tautan ini dalam {hours} jam untuk memilih kata sandi baru:\n{link}\n\nJika bukan Anda yang meminta, abaikan email ini; kata sandi Anda tidak berubah.',
   },
   errors: {
+    ...boundary.id,
     notFoundTitle: 'Halaman tidak ditemukan',
     notFound: 'Halaman atau data yang Anda cari tidak ada.',
     forbiddenTitle: 'Akses ditolak',
@@ -767,14 +770,8 @@ export const id = {
     emailTaken: 'Email ini sudah terdaftar.',
     cannotDemoteSelf: 'Anda tidak dapat mencabut peran admin Anda sendiri.',
     cannotDisableSelf: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
-    unavailableTitle: 'Sebentar lagi kembali',
-    unavailable: 'Basis data sedang tidak dapat dijangkau. Tidak ada yang disimpan; coba lagi dalam beberapa detik.',
-    unavailableRetrying: 'Halaman ini akan mencoba lagi dengan sendirinya.',
     tooLarge: 'Permintaan terlalu besar.',
-    unexpected: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
     backHome: 'Kembali ke beranda',
-    errorTitle: 'Terjadi kesalahan',
-    tryAgain: 'Coba lagi',
     cardNotFound: 'Kartu ini tidak ada di dek Anda.',
     cardChanged:
       'Kartu ini sudah berubah sejak ditampilkan (mungkin dijawab di tab lain). Muat ulang untuk melanjutkan.',

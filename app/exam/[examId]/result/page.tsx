@@ -8,6 +8,7 @@ import type { ItemView, Response } from '@/lib/domain/item-view';
 import type { Translate } from '@/lib/i18n/catalogue';
 import { getT } from '@/lib/i18n/server';
 import { intlLocale } from '@/lib/i18n/locales';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -55,69 +56,70 @@ export default async function MockExamResultPage({ params }: { params: Promise<{
   const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const inside = result.score! >= result.forecast.low && result.score! <= result.forecast.high;
   return (
-    <>
-      <p className="muted">
-        <Link href="/exam">{t('exam.backToExam')}</Link>
-      </p>
-      <h1>{t('exam.resultTitle')}</h1>
-      <section className="card" aria-labelledby="score-title">
-        <h2 id="score-title" data-testid="exam-score">
-          {t('exam.score', {
-            correct: result.correctCount,
-            total: result.questionCount,
-            pct: pct.format(result.score ?? 0),
-          })}
-        </h2>
-        <p>
-          {t('exam.forecastVsActual', {
-            p: pct.format(result.forecast.p),
-            low: pct.format(result.forecast.low),
-            high: pct.format(result.forecast.high),
-            inside: t(inside ? 'exam.inside' : 'exam.outside'),
-          })}
+    <ClientMessages namespaces={['question']}>
+      <>
+        <p className="muted">
+          <Link href="/exam">{t('exam.backToExam')}</Link>
         </p>
-        <p className="muted">{t('exam.evidence')}</p>
-      </section>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="lesson-title">
-          <h2 id="lesson-title">{t('exam.byLesson')}</h2>
-          <ul>
-            {result.byLesson.map((l) => (
-              <li key={l.lessonId}>
-                {l.title}: {l.correct}/{l.total}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="card" aria-labelledby="concept-title">
-          <h2 id="concept-title">{t('exam.byConceptResult')}</h2>
-          <ul>
-            {result.byConcept.slice(0, 10).map((c) => (
-              <li key={c.concept}>
-                {c.name}: {c.correct}/{c.total}
-              </li>
-            ))}
-          </ul>
-        </section>
-      </div>
-      {result.questions.map((q) => (
-        <section key={q.position} className="card question" aria-labelledby={`q-${q.position}`}>
-          <h2 id={`q-${q.position}`} className="question-prompt">
-            <span className="muted">{q.position + 1}. </span>
-            {q.view.prompt}
+        <h1>{t('exam.resultTitle')}</h1>
+        <section className="card" aria-labelledby="score-title">
+          <h2 id="score-title" data-testid="exam-score">
+            {t('exam.score', {
+              correct: result.correctCount,
+              total: result.questionCount,
+              pct: pct.format(result.score ?? 0),
+            })}
           </h2>
           <p>
-            <strong>{t('exam.yourAnswer')}:</strong> {answerText(q.view, q.response, t)} —{' '}
-            <strong>{q.correct ? t('exam.right') : t('exam.wrong')}</strong>
+            {t('exam.forecastVsActual', {
+              p: pct.format(result.forecast.p),
+              low: pct.format(result.forecast.low),
+              high: pct.format(result.forecast.high),
+              inside: t(inside ? 'exam.inside' : 'exam.outside'),
+            })}
           </p>
-          <FeedbackPanel
-            view={q.view}
-            locale={locale}
-            result={{ ...q.feedback, sources: q.sources, editorNote: null }}
-            headingLevel={3}
-          />
+          <p className="muted">{t('exam.evidence')}</p>
         </section>
-      ))}
-    </>
+        <div className="grid-2">
+          <section className="card" aria-labelledby="lesson-title">
+            <h2 id="lesson-title">{t('exam.byLesson')}</h2>
+            <ul>
+              {result.byLesson.map((l) => (
+                <li key={l.lessonId}>
+                  {l.title}: {l.correct}/{l.total}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="concept-title">
+            <h2 id="concept-title">{t('exam.byConceptResult')}</h2>
+            <ul>
+              {result.byConcept.slice(0, 10).map((c) => (
+                <li key={c.concept}>
+                  {c.name}: {c.correct}/{c.total}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        {result.questions.map((q) => (
+          <section key={q.position} className="card question" aria-labelledby={`q-${q.position}`}>
+            <h2 id={`q-${q.position}`} className="question-prompt">
+              <span className="muted">{q.position + 1}. </span>
+              {q.view.prompt}
+            </h2>
+            <p>
+              <strong>{t('exam.yourAnswer')}:</strong> {answerText(q.view, q.response, t)} —{' '}
+              <strong>{q.correct ? t('exam.right') : t('exam.wrong')}</strong>
+            </p>
+            <FeedbackPanel
+              view={q.view}
+              result={{ ...q.feedback, sources: q.sources, editorNote: null }}
+              headingLevel={3}
+            />
+          </section>
+        ))}
+      </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { pageData, requirePageActor } from '@/lib/auth/session';
 import { requestNow } from '@/lib/clock';
 import { getStudentProgress } from '@/lib/data/classes/progress';
 import { getT } from '@/lib/i18n/server';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 
 type Params = { params: Promise<{ classId: string; studentId: string }> };
 
@@ -21,14 +22,16 @@ export default async function StudentPage({ params }: Params) {
   const [{ t, locale }, now] = await Promise.all([getT(), requestNow()]);
   const { student, stats } = await pageData(getStudentProgress(actor, classId, studentId, now));
   return (
-    <div className="stats">
-      <p className="muted">
-        <Link href={`/classes/${classId}`}>{t('classes.backToClass')}</Link>
-      </p>
-      <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
-      <p className="muted">{student.email}</p>
-      <IssueResetLinkForm userId={student.id} name={student.displayName} locale={locale} />
-      <StatsView stats={stats} t={t} locale={locale} student={{ name: student.displayName }} />
-    </div>
+    <ClientMessages namespaces={['reset', 'settings']}>
+      <div className="stats">
+        <p className="muted">
+          <Link href={`/classes/${classId}`}>{t('classes.backToClass')}</Link>
+        </p>
+        <h1>{t('classes.studentTitle', { name: student.displayName })}</h1>
+        <p className="muted">{student.email}</p>
+        <IssueResetLinkForm userId={student.id} name={student.displayName} />
+        <StatsView stats={stats} t={t} locale={locale} student={{ name: student.displayName }} />
+      </div>
+    </ClientMessages>
   );
 }
