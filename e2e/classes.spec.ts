@@ -58,7 +58,7 @@ test('an instructor creates a class, a student joins and reviews, and the dashbo
   ).toBeVisible();
   await expect(teacher.getByRole('img', { name: /Kode QR tautan bergabung/ })).toBeVisible();
   await teacher.getByLabel('Pelajaran', { exact: true }).selectOption('pertahanan-kolektif');
-  await teacher.getByLabel('Tenggat').fill('2026-12-15');
+  await teacher.getByLabel('Tenggat').fill('15/12/2026');
   await teacher.getByRole('button', { name: 'Tugaskan' }).click();
   await expect(teacher.getByText('Pelajaran ditugaskan')).toBeVisible();
   await expect(teacher.getByText('Belum ada mahasiswa.')).toBeVisible();

@@ -18,11 +18,17 @@ test('a student sets an exam date, sees readiness and the plan, takes a mock exa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Persiapan ujian');
   await expect(page.getByText('Belum ada tanggal ujian.')).toBeVisible();
 
-  await page.getByLabel('Tanggal ujian Anda').fill('2026-12-20');
+  // Days are written day-first, as the interface does, whatever the browser's locale; month-first is refused.
+  await expect(page.getByLabel('Tanggal ujian Anda')).toHaveAttribute('placeholder', 'hh/bb/tttt');
+  await page.getByLabel('Tanggal ujian Anda').fill('12/20/2026');
+  await page.getByRole('button', { name: 'Simpan tanggal' }).click();
+  await expect(page.getByText('Tanggal tidak dikenali: tulis hari/bulan/tahun, misalnya 20/12/2026.')).toBeVisible();
+  await page.getByLabel('Tanggal ujian Anda').fill('20/12/2026');
   await page.getByRole('button', { name: 'Simpan tanggal' }).click();
   await expect(page.getByText('Tanggal ujian disimpan.')).toBeVisible();
   await page.reload();
   await expect(page.getByText(/Ujian Anda: Minggu, 20 Desember 2026/)).toBeVisible();
+  await expect(page.getByLabel('Tanggal ujian Anda')).toHaveValue('20/12/2026');
   await expect(page.getByTestId('readiness')).toContainText(/Perkiraan: \d+% benar \(rentang 90%: \d+%–\d+%\)/);
   await expect(page.getByTestId('exam-plan').getByRole('row')).toHaveCount(20); // header + 19 days until the exam
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 /**
- * Every main page at 360, 768 and 1280 px in both languages, as a student, an instructor, an admin and a visitor
+ * Every main page at 360, 768 and 1280 px in both languages (and once in the dark theme, scanned by axe), as a student, an instructor, an admin and a visitor
  * would see it. Each screenshot is kept with the run's output (test-results/screens-…/) for a person to look at; the
  * test itself fails when a page has no heading or when the page as a whole scrolls sideways (wide tables must scroll
  * inside their own frame). The student's part also measures, in the page, how long the review screen takes to
@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, signIn, signUpAndIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, signIn, signUpAndIn } from './support';
 import { PORT } from './port';
 
 const COURSE = 'struktur-keamanan-regional';
@@ -41,6 +41,16 @@ async function shoot(page: Page, testInfo: TestInfo, role: string, paths: [name:
       }
     }
   }
+  // The dark theme (the device's setting): every page once more, scanned by axe, since its colours are separate.
+  await setLanguage(page.context(), 'id');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const [name, path] of paths) {
+    await page.goto(path);
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath(`${role}-${name}-id-1280-dark.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   expect(problems).toEqual([]);
 }
 

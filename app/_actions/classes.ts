@@ -1,5 +1,6 @@
 'use server';
 /** Class actions: parse the form, call lib/data/classes (which checks who may do it), report in the user's language. */
+import { dayFromForm } from '@/lib/forms/day';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
@@ -67,7 +68,7 @@ export async function assignLessonAction(_prev: FormState, formData: FormData) {
     await assignLesson(
       await currentActor(),
       classIdOf(f),
-      { lessonId: field(f, 'lessonId'), dueDate: field(f, 'dueDate') },
+      { lessonId: field(f, 'lessonId'), dueDate: dayFromForm(f, 'dueDate') ?? '' },
       await requestNow(),
     );
     return 'classes.assigned';
@@ -76,8 +77,7 @@ export async function assignLessonAction(_prev: FormState, formData: FormData) {
 
 export async function setExamDateAction(_prev: FormState, formData: FormData) {
   return perform(formData, async (f) => {
-    const value = f.get('examDate');
-    await setExamDate(await currentActor(), classIdOf(f), { examDate: value ? value : null });
+    await setExamDate(await currentActor(), classIdOf(f), { examDate: dayFromForm(f, 'examDate') });
     return 'classes.examDateSaved';
   });
 }

@@ -1,5 +1,6 @@
 'use server';
 /** Exam-preparation actions: each calls lib/data/exam, which checks who may do it and keeps the time. */
+import { dayFromForm } from '@/lib/forms/day';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/session';
@@ -18,7 +19,7 @@ export async function setExamDateAction(_prev: FormState, formData: FormData): P
   try {
     await setOwnExamDate(
       await currentActor(),
-      { courseId: formData.get('courseId'), examDate: clear ? null : formData.get('examDate') || '' },
+      { courseId: formData.get('courseId'), examDate: clear ? null : (dayFromForm(formData, 'examDate') ?? '') },
       await requestNow(),
     );
   } catch (error) {

@@ -1,3 +1,4 @@
+import { DateField } from '@/app/_components/date-field';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/app/_components/action-form';
@@ -65,10 +66,14 @@ export default async function ExamPage({ searchParams }: { searchParams: Promise
               <p>{exam ? t('exam.ownDate', { date: longDate(exam.examAt) }) : t('exam.noDate')}</p>
               <ActionForm action={setExamDateAction} submitLabel={t('exam.saveDate')} className="row-form">
                 <input type="hidden" name="courseId" value={courseId} />
-                <div className="field">
-                  <label htmlFor="f-exam-date">{t('exam.examDate')}</label>
-                  <input id="f-exam-date" name="examDate" type="date" defaultValue={dateValue} required />
-                </div>
+                <DateField
+                  id="f-exam-date"
+                  name="examDate"
+                  label={t('exam.examDate')}
+                  t={t}
+                  isoDefault={dateValue || null}
+                  required
+                />
               </ActionForm>
               {exam && (
                 <ActionForm action={setExamDateAction} submitLabel={t('exam.clearDate')} secondary>

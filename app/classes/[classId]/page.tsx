@@ -1,3 +1,4 @@
+import { DateField } from '@/app/_components/date-field';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/app/_components/action-form';
@@ -105,15 +106,13 @@ export default async function ClassPage({ params, searchParams }: Params) {
           <h2 id="exam-title">{t('classes.examTitle')}</h2>
           <ActionForm action={setExamDateAction} submitLabel={t('classes.saveExamDate')}>
             <input type="hidden" name="classId" value={classId} />
-            <div className="field">
-              <label htmlFor="f-exam">{t('classes.examDate')}</label>
-              <input
-                id="f-exam"
-                name="examDate"
-                type="date"
-                defaultValue={detail.examDate ? dayInput(detail.examDate) : ''}
-              />
-            </div>
+            <DateField
+              id="f-exam"
+              name="examDate"
+              label={t('classes.examDate')}
+              t={t}
+              isoDefault={detail.examDate ? dayInput(detail.examDate) : null}
+            />
           </ActionForm>
         </section>
       </div>
@@ -141,10 +140,7 @@ export default async function ClassPage({ params, searchParams }: Params) {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="f-due">{t('classes.dueDate')}</label>
-            <input id="f-due" name="dueDate" type="date" required />
-          </div>
+          <DateField id="f-due" name="dueDate" label={t('classes.dueDate')} t={t} required />
         </ActionForm>
       </section>
 

@@ -11,6 +11,8 @@ export const en: Messages = {
     language: 'Language',
     switchTo: 'Bahasa Indonesia',
     switchToLabel: 'Switch language to Bahasa Indonesia',
+    dayHint: 'Day/month/year, for example 20/12/2026.',
+    dayPlaceholder: 'dd/mm/yyyy',
   },
   nav: {
     home: 'Home',
@@ -364,7 +366,7 @@ export const en: Messages = {
     heatmap: {
       title: 'Review calendar',
       caption:
-        'Answers per day over the last year. Each column is one week, starting with Monday in the top row. The more answers, the larger and darker the square; today has a frame.',
+        'Answers per day over the last year. Each column is one week, starting with Monday in the top row. The more answers, the larger the square and the stronger its colour; today has a frame.',
       scrollLabel: 'Review calendar, scrolls sideways',
       summary:
         'Calendar of the last {days} days: {total} answers on {activeDays} days. Busiest day: {maxDay}, with {max} answers.',
@@ -815,6 +817,7 @@ export const en: Messages = {
     classNameRequired: 'The class name must be 2–100 characters.',
     joinCodeInvalid: 'A join code has 8 letters or digits.',
     dateInvalid: 'Invalid date (use the format YYYY-MM-DD).',
+    dayInvalid: 'That is not a date: write day/month/year, for example 20/12/2026.',
     examQuestions: 'The number of questions must be a whole number from 5 to 60.',
     examMinutes: 'The time limit must be a whole number from 2 to 180 minutes.',
     examPosition: 'Invalid question number.',

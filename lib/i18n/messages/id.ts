@@ -10,6 +10,8 @@ export const id = {
     language: 'Bahasa',
     switchTo: 'English',
     switchToLabel: 'Ganti bahasa ke English',
+    dayHint: 'Hari/bulan/tahun, misalnya 20/12/2026.',
+    dayPlaceholder: 'hh/bb/tttt',
   },
   nav: {
     home: 'Beranda',
@@ -371,7 +373,7 @@ export const id = {
     heatmap: {
       title: 'Kalender ulasan',
       caption:
-        'Jawaban per hari selama setahun terakhir. Setiap kolom adalah satu minggu, dimulai hari Senin di baris atas. Makin banyak jawaban, makin besar dan gelap kotaknya; hari ini diberi bingkai.',
+        'Jawaban per hari selama setahun terakhir. Setiap kolom adalah satu minggu, dimulai hari Senin di baris atas. Makin banyak jawaban, makin besar kotaknya dan makin kuat warnanya; hari ini diberi bingkai.',
       scrollLabel: 'Kalender ulasan, dapat digeser ke samping',
       summary:
         'Kalender {days} hari terakhir: {total} jawaban pada {activeDays} hari. Terbanyak {max} jawaban pada {maxDay}.',
@@ -826,6 +828,7 @@ export const id = {
     classNameRequired: 'Nama kelas harus 2–100 karakter.',
     joinCodeInvalid: 'Kode bergabung terdiri dari 8 huruf atau angka.',
     dateInvalid: 'Tanggal tidak valid (gunakan format TTTT-BB-HH).',
+    dayInvalid: 'Tanggal tidak dikenali: tulis hari/bulan/tahun, misalnya 20/12/2026.',
     examQuestions: 'Jumlah soal harus bilangan bulat 5–60.',
     examMinutes: 'Batas waktu harus bilangan bulat 2–180 menit.',
     examPosition: 'Nomor soal tidak valid.',
