@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { currentActor } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { signOutAction, switchLocaleAction } from './_actions/session';
+import { LocaleSwitch, NavLink } from './_components/site-nav';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,41 +27,42 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="site-header">
           <Link href="/" className="brand">
+            <img src="/icon.svg" alt="" width={28} height={28} />
             {t('app.name')}
           </Link>
           <nav aria-label={t('app.mainNav')}>
             <ul>
               <li>
-                <Link href="/courses">{t('nav.courses')}</Link>
+                <NavLink href="/courses">{t('nav.courses')}</NavLink>
               </li>
               {actor && (
                 <>
                   <li>
-                    <Link href="/review">{t('nav.review')}</Link>
+                    <NavLink href="/review">{t('nav.review')}</NavLink>
                   </li>
                   <li>
-                    <Link href="/classes">{t('nav.classes')}</Link>
+                    <NavLink href="/classes">{t('nav.classes')}</NavLink>
                   </li>
                   <li>
-                    <Link href="/stats">{t('nav.stats')}</Link>
+                    <NavLink href="/stats">{t('nav.stats')}</NavLink>
                   </li>
                   <li>
-                    <Link href="/exam">{t('nav.exam')}</Link>
+                    <NavLink href="/exam">{t('nav.exam')}</NavLink>
                   </li>
                   <li>
-                    <Link href="/settings">{t('nav.settings')}</Link>
+                    <NavLink href="/settings">{t('nav.settings')}</NavLink>
                   </li>
                 </>
               )}
               {actor?.role === 'ADMIN' && (
                 <li>
-                  <Link href="/admin/users">{t('nav.admin')}</Link>
+                  <NavLink href="/admin/users">{t('nav.admin')}</NavLink>
                 </li>
               )}
               {actor ? (
                 <>
                   <li>
-                    <Link href="/account">{t('nav.account')}</Link>
+                    <NavLink href="/account">{t('nav.account')}</NavLink>
                   </li>
                   <li>
                     <form action={signOutAction}>
@@ -81,13 +83,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </>
               )}
               <li>
-                <form action={switchLocaleAction}>
-                  <input type="hidden" name="locale" value={other} />
-                  <input type="hidden" name="back" value={path} />
-                  <button type="submit" className="link-button" lang={other} aria-label={t('app.switchToLabel')}>
-                    {t('app.switchTo')}
-                  </button>
-                </form>
+                <LocaleSwitch
+                  action={switchLocaleAction}
+                  other={other}
+                  serverPath={path}
+                  label={t('app.switchToLabel')}
+                >
+                  {t('app.switchTo')}
+                </LocaleSwitch>
               </li>
             </ul>
           </nav>

@@ -17,8 +17,12 @@ test('a visitor signs up, signs in, sees their name, and signs out', async ({ pa
   await page.goto('/settings');
   await expect(page.getByLabel('Kartu baru per hari')).toHaveValue('10');
   await page.goto('/');
-  await expect(page.getByText('Halo, E2E journey.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halo, E2E journey');
   await expect(page.getByText('Peran Anda: Mahasiswa.')).toBeVisible();
+  // Nothing in the deck yet: the home says so instead of offering an empty review.
+  await expect(page.getByTestId('due-today')).toHaveText('0 kartu jatuh tempo');
+  await expect(page.getByText('Tidak ada yang jatuh tempo sekarang.', { exact: false })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('link', { name: 'Masuk', exact: true })).toBeVisible();
   await page.goto('/account');
@@ -58,14 +62,24 @@ test('repeated failures on one account from one place are slowed down, with the 
 test('the language switch changes the interface and is remembered for a signed-in user', async ({ page, context }) => {
   await signUpAndIn(page, 'bilingual');
   await page.goto('/');
+  // Move within the app by the header (a client-side navigation): the header marks the page, and the switch
+  // brings the learner back to the page they are on, not to the one the app was first opened at.
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await nav.getByRole('link', { name: 'Statistik' }).click();
+  await expect(page).toHaveURL(/\/stats$/);
+  await expect(nav.getByRole('link', { name: 'Statistik' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Ujian' })).not.toHaveAttribute('aria-current', 'page');
   await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Ingat');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning statistics');
+  await expect(page).toHaveURL(/\/stats$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, E2E bilingual');
   await expectAccessible(page);
   // A new browser session of the same user (no locale cookie) still gets English from the profile.
   await context.clearCookies({ name: 'ingat-locale' });
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Ingat');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, E2E bilingual');
 });
 
 test('a student is refused the admin page; an admin sees it', async ({ page }) => {
