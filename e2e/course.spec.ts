@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signUpAndIn } from './support';
 
@@ -66,4 +67,63 @@ test('a student answers questions inside a lesson by keyboard and sees why, with
   await expect(wrong).toContainText('Belum tepat.');
   await expect(wrong).toContainText('formal · resmi');
   await expectAccessible(page);
+});
+
+test('a student puts steps in order and pairs statements, with buttons and lists only', async ({ page }) => {
+  const items = (lesson: string) =>
+    JSON.parse(readFileSync(`content/courses/struktur-keamanan-regional/items/${lesson}.json`, 'utf8')) as {
+      id: string;
+      steps?: string[];
+      pairs?: { left: string; right: string }[];
+    }[];
+  await signUpAndIn(page, 'orderer');
+
+  // kk-031 (matching) on its lesson page: a pair left open is not sent; with every pair chosen, the answer is right.
+  await page.goto(`${COURSE}/lessons/keamanan-kolektif`);
+  const pairs = items('keamanan-kolektif').find((i) => i.id === 'kk-031')!.pairs!;
+  const matching = page.locator('[data-item-id="kk-031"]');
+  const pick = (pair: { left: string; right: string }) =>
+    matching.getByRole('combobox', { name: `Pasangan untuk: ${pair.left}` }).selectOption({ label: pair.right });
+  for (const pair of pairs.slice(0, -1)) await pick(pair);
+  await matching.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(matching.getByRole('alert')).toHaveText('Pilih atau ketik jawaban terlebih dahulu.');
+  await expect(matching.getByTestId('feedback')).toHaveCount(0);
+  await pick(pairs.at(-1)!);
+  await matching.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(matching.getByTestId('feedback')).toContainText('Tepat!');
+
+  // kk-011 (ordering) comes up in review: the steps are shown shuffled; each is moved up with its own button.
+  await page.goto('/settings');
+  await page.getByLabel('Kartu baru per hari').fill('40');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByTestId('form-message')).toContainText('Pengaturan disimpan');
+  await page.goto(`${COURSE}/lessons/keamanan-kolektif`);
+  await page.getByRole('button', { name: 'Tambahkan pelajaran ini ke ulasan' }).click();
+  await expect(page.getByTestId('form-message')).toContainText('kartu baru ditambahkan');
+  await page.goto('/review');
+  // New cards come in course order, so the eleventh item of the lesson is among the first dozen.
+  const ordering = page.locator('[data-item-id="kk-011"]');
+  for (let i = 0; i < 15 && !(await ordering.count()); i++) {
+    // Any other card: a quick wrong answer, then on.
+    const q = page.getByTestId('question');
+    const id = await q.getAttribute('data-item-id');
+    for (const list of await q.getByRole('combobox').all()) await list.selectOption({ index: 1 });
+    await page.keyboard.press('1');
+    await page.keyboard.type('x');
+    await q.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await expect(q.getByTestId('feedback')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`[data-testid="question"][data-item-id="${id}"]`)).toHaveCount(0);
+  }
+  await expect(ordering).toBeVisible();
+  const steps = items('keamanan-kolektif').find((i) => i.id === 'kk-011')!.steps!;
+  const shownSteps = ordering.locator('ol.ordering > li > span:first-child');
+  for (let target = 0; target < steps.length; target++) {
+    const shown = await shownSteps.allInnerTexts();
+    for (let at = shown.indexOf(steps[target]!); at > target; at--)
+      await ordering.getByRole('button', { name: `Naikkan: ${steps[target]}` }).click();
+  }
+  await expect(shownSteps).toHaveText(steps);
+  await ordering.getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(ordering.getByTestId('feedback')).toContainText('Tepat!');
 });
