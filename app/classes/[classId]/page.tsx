@@ -18,6 +18,10 @@ import { riskInWords } from '../risk-words';
 import { RosterTable } from './roster-table';
 import { siteOrigin } from '@/lib/auth/request-client';
 import { JoinLink } from './join-link';
+import { ConceptMap } from './concept-map';
+import type { ReactNode } from 'react';
+import type { ClassDetail } from '@/lib/data/classes/classes';
+import type { Translate } from '@/lib/i18n/catalogue';
 import { intlLocale } from '@/lib/i18n/locales';
 
 type Params = { params: Promise<{ classId: string }>; searchParams: Promise<{ joined?: string }> };
@@ -52,37 +56,8 @@ export default async function ClassPage({ params, searchParams }: Params) {
     </>
   );
 
-  if (detail.as === 'member') {
-    return (
-      <>
-        {header}
-        {joined && (
-          <p className="notice notice-ok" role="status">
-            {t('classes.joined')}
-          </p>
-        )}
-        <section className="card" aria-labelledby="assigned-title">
-          <h2 id="assigned-title">{t('classes.assignmentsTitle')}</h2>
-          {detail.assignments.length === 0 ? (
-            <p>{t('classes.noAssignments')}</p>
-          ) : (
-            <ul>
-              {detail.assignments.map((a) => (
-                <li key={a.lessonId}>
-                  <Link href={`/courses/${detail.courseId}/lessons/${a.lessonId}`}>{a.lessonTitle}</Link> —{' '}
-                  {t('classes.dueOn', { date: date(a.dueAt) })}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="muted">{t('classes.assignedInDeck')}</p>
-          <Link className="button" href="/review">
-            {t('home.reviewNow')}
-          </Link>
-        </section>
-      </>
-    );
-  }
+  if (detail.as === 'member')
+    return <MemberClassView detail={detail} joined={Boolean(joined)} header={header} t={t} date={date} />;
 
   const progress = await pageData(getClassProgress(actor, classId, now));
   const pct = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
@@ -169,96 +144,12 @@ export default async function ClassPage({ params, searchParams }: Params) {
             riskText={riskText}
             locale={intl}
             timeZone={actor.timeZone}
-            labels={{
-              tableLabel: t('classes.rosterTitle', { n: progress.students.length }),
-              filterName: t('classes.filterName'),
-              atRiskOnly: t('classes.atRiskOnly'),
-              columns: {
-                name: t('classes.col.name'),
-                lastActive: t('classes.col.lastActive'),
-                reviews7d: t('classes.col.reviews7d'),
-                retention: t('classes.col.retention'),
-                known: t('classes.col.known'),
-                overdue: t('classes.col.overdue'),
-                risk: t('classes.col.risk'),
-              },
-              never: t('classes.never'),
-              notEnough: t('classes.notEnough'),
-              remove: t('classes.remove'),
-              removeLabel: t('classes.removeLabel', { name: '{name}' }),
-              shown: t('classes.shown', { n: '{n}', total: '{total}' }),
-              riskNone: t('classes.riskNone'),
-              lessonProgress: t('classes.col.assigned'),
-              mockExams: t('classes.col.mockExams'),
-              masteredOf: t('classes.masteredOf', { mastered: '{mastered}', total: '{total}', studied: '{studied}' }),
-            }}
+            labels={rosterLabels(t, progress.students.length)}
           />
         )}
       </section>
 
-      <section aria-labelledby="map-title">
-        <h2 id="map-title">{t('classes.mapTitle')}</h2>
-        <p className="muted">{t('classes.mapLead')}</p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('classes.mapTitle')}>
-          <table className="concept-map">
-            <caption className="visually-hidden">{t('classes.mapTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('classes.col.name')}</th>
-                {progress.lessons.map((l) => (
-                  <th key={l.id} scope="col">
-                    {l.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr className="class-mean">
-                <th scope="row">{t('classes.classMean')}</th>
-                {progress.lessons.map((l) => {
-                  const n = progress.students.filter(
-                    (s) => (progress.conceptMap[s.id]?.[l.id]?.studied ?? 0) > 0,
-                  ).length;
-                  return (
-                    <MapCell
-                      key={l.id}
-                      mean={progress.lessonMeans[l.id] ?? null}
-                      pct={pct}
-                      none={t('classes.notStudied')}
-                      detail={n > 0 ? t('classes.meanOf', { n }) : undefined}
-                    />
-                  );
-                })}
-              </tr>
-              {progress.students.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.displayName}</th>
-                  {progress.lessons.map((l) => {
-                    const cell = progress.conceptMap[s.id]?.[l.id];
-                    return (
-                      <MapCell
-                        key={l.id}
-                        mean={cell?.mean ?? null}
-                        pct={pct}
-                        none={t('classes.notStudied')}
-                        detail={
-                          cell
-                            ? t('classes.mapCell', {
-                                mastered: cell.mastered,
-                                total: cell.total,
-                                studied: cell.studied,
-                              })
-                            : undefined
-                        }
-                      />
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <ConceptMap progress={progress} t={t} pct={pct} />
 
       <section className="card" aria-labelledby="teachers-title">
         <h2 id="teachers-title">{t('classes.instructorsTitle')}</h2>
@@ -279,27 +170,74 @@ export default async function ClassPage({ params, searchParams }: Params) {
   );
 }
 
-/**
- * A concept-map cell: the share mastered as text (never colour alone), shaded by level, with the counts it rests
- * on underneath.
- */
-function MapCell({
-  mean,
-  pct,
-  none,
+/** The roster table's words, in the interface's language (the table is a client component). */
+function rosterLabels(t: Translate, n: number) {
+  return {
+    tableLabel: t('classes.rosterTitle', { n }),
+    filterName: t('classes.filterName'),
+    atRiskOnly: t('classes.atRiskOnly'),
+    columns: {
+      name: t('classes.col.name'),
+      lastActive: t('classes.col.lastActive'),
+      reviews7d: t('classes.col.reviews7d'),
+      retention: t('classes.col.retention'),
+      known: t('classes.col.known'),
+      overdue: t('classes.col.overdue'),
+      risk: t('classes.col.risk'),
+    },
+    never: t('classes.never'),
+    notEnough: t('classes.notEnough'),
+    remove: t('classes.remove'),
+    removeLabel: t('classes.removeLabel', { name: '{name}' }),
+    shown: t('classes.shown', { n: '{n}', total: '{total}' }),
+    riskNone: t('classes.riskNone'),
+    lessonProgress: t('classes.col.assigned'),
+    mockExams: t('classes.col.mockExams'),
+    masteredOf: t('classes.masteredOf', { mastered: '{mastered}', total: '{total}', studied: '{studied}' }),
+  };
+}
+
+/** A student's view of their class: what is assigned and by when. */
+function MemberClassView({
   detail,
+  joined,
+  header,
+  t,
+  date,
 }: {
-  mean: number | null;
-  pct: Intl.NumberFormat;
-  none: string;
-  detail?: string;
+  detail: ClassDetail;
+  joined: boolean;
+  header: ReactNode;
+  t: Translate;
+  date: (iso: string) => string;
 }) {
-  if (mean === null) return <td className="map-none">{none}</td>;
-  const level = mean >= 0.75 ? 4 : mean >= 0.5 ? 3 : mean >= 0.25 ? 2 : 1;
   return (
-    <td className={`map-l${level}`}>
-      {pct.format(mean)}
-      {detail && <span className="map-detail">{detail}</span>}
-    </td>
+    <>
+      {header}
+      {joined && (
+        <p className="notice notice-ok" role="status">
+          {t('classes.joined')}
+        </p>
+      )}
+      <section className="card" aria-labelledby="assigned-title">
+        <h2 id="assigned-title">{t('classes.assignmentsTitle')}</h2>
+        {detail.assignments.length === 0 ? (
+          <p>{t('classes.noAssignments')}</p>
+        ) : (
+          <ul>
+            {detail.assignments.map((a) => (
+              <li key={a.lessonId}>
+                <Link href={`/courses/${detail.courseId}/lessons/${a.lessonId}`}>{a.lessonTitle}</Link> —{' '}
+                {t('classes.dueOn', { date: date(a.dueAt) })}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">{t('classes.assignedInDeck')}</p>
+        <Link className="button" href="/review">
+          {t('home.reviewNow')}
+        </Link>
+      </section>
+    </>
   );
 }
