@@ -65,6 +65,7 @@ import {
   getDeckOp,
   listCoursesOp,
   listReviewsOp,
+  syncOfflineAnswersOp,
 } from './ops/learning';
 import {
   answerResultSchema,
@@ -547,6 +548,7 @@ export const operations: readonly Operation[] = [
   addToDeckOp,
   getNextCardOp,
   submitAnswerOp,
+  syncOfflineAnswersOp,
   adjustAnswerOp,
   undoAnswerOp,
   answerInLessonOp,

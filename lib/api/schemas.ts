@@ -175,6 +175,28 @@ export const answerResultSchema = feedbackSchema.extend({
   durationMs: z.number().int().describe('The answer time the client reported.'),
 });
 
+export const syncResultSchema = z.object({
+  results: z.array(
+    z.object({
+      idempotencyKey: z.string(),
+      cardId: z.uuid(),
+      status: z
+        .enum(['accepted', 'merged', 'duplicate', 'rejected'])
+        .describe(
+          'accepted: recorded at its own time; merged: the card had moved on (answered on another device), so the ' +
+            'answer joined the log at its own time and the card was replayed; duplicate: this key was recorded ' +
+            'before, nothing new; rejected: see reason.',
+        ),
+      reason: z.enum(['card_not_found', 'answered_in_future', 'too_old', 'idempotency_mismatch']).optional(),
+      reviewLogId: z.uuid().optional(),
+      correct: z.boolean().optional(),
+      rating: z.enum(['again', 'hard', 'good', 'easy']).optional(),
+      cardVersion: z.number().int().optional(),
+      nextDue: z.string().optional(),
+    }),
+  ),
+});
+
 export const undoResultSchema = z.object({
   undoneReviewLogId: z.uuid(),
   cardId: z.uuid(),

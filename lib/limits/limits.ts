@@ -27,6 +27,8 @@ export const POLICIES = {
   answers: { user: { points: 120, durationSeconds: 60 }, ip: { points: 6000, durationSeconds: 60 } },
   readiness: { user: { points: 30, durationSeconds: 60 }, ip: { points: 600, durationSeconds: 60 } },
   mockExamStart: { user: { points: 20, durationSeconds: 3600 }, ip: { points: 600, durationSeconds: 3600 } },
+  // A phone back online sends its offline answers in one request of up to 500: a few syncs a minute is plenty.
+  offlineSync: { user: { points: 10, durationSeconds: 60 }, ip: { points: 600, durationSeconds: 60 } },
 } as const satisfies Record<string, { user: Window; ip: Window }>;
 
 export type PolicyName = keyof typeof POLICIES;

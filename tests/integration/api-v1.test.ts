@@ -525,6 +525,7 @@ describe('the OpenAPI document', () => {
         'addToDeck',
         'getNextCard',
         'submitAnswer',
+        'syncOfflineAnswers',
         'adjustAnswer',
         'undoAnswer',
         'answerInLesson',

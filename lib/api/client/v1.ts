@@ -210,6 +210,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/review/sync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send answers given offline
+     * @description Up to 500 answers given without a connection, each with the time it was given (`answeredAt`, the device clock) and the card version it was shown at. They are recorded oldest first, each idempotent by its key, and the result lists every answer in the order sent: `accepted` (the card was still at that version: recorded as if it had arrived then), `merged` (the card had moved on, e.g. answered on another device: both answers count, this one joins the review log at its own time and the card is replayed from the log in time order, so two devices synced in either order end in the same card), `duplicate` (the key was recorded before) or `rejected` (`card_not_found`; `answered_in_future`, more than 5 minutes ahead of the server; `too_old`, more than 30 days; `idempotency_mismatch`, the key with another body). A rejected answer does not stop the others. Mock-exam answers cannot be sent this way.
+     */
+    post: operations['syncOfflineAnswers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/review/answers/{reviewLogId}/adjustment': {
     parameters: {
       query?: never;
@@ -2492,6 +2512,108 @@ export interface operations {
       413: components['responses']['too_large'];
       415: components['responses']['unsupported_media_type'];
       422: components['responses']['idempotency_mismatch'];
+      429: components['responses']['rate_limited_with_budget'];
+      500: components['responses']['internal'];
+      503: components['responses']['unavailable'];
+    };
+  };
+  syncOfflineAnswers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          answers: {
+            /** Format: uuid */
+            cardId: string;
+            cardVersion: number;
+            /** @description A new random key for each new answer (a UUID will do): 8–64 characters, letters, digits, "-" or "_". Sending the same request again with the same key returns the first result and records nothing twice; the same key with a different body is refused with 422 (idempotency_mismatch). */
+            idempotencyKey: string;
+            response:
+              | {
+                  /** @enum {string} */
+                  kind: 'single' | 'scenario';
+                  optionId: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'multiple';
+                  optionIds: string[];
+                }
+              | {
+                  /** @constant */
+                  kind: 'truefalse';
+                  value: boolean;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'cloze' | 'short';
+                  text: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'matching';
+                  pairs: {
+                    [key: string]: string;
+                  };
+                }
+              | {
+                  /** @constant */
+                  kind: 'ordering';
+                  order: string[];
+                };
+            durationMs: number;
+            /**
+             * Format: date-time
+             * @description When the learner answered, by the device clock, with its offset (ISO 8601).
+             */
+            answeredAt: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          'RateLimit-Limit': components['headers']['RateLimit-Limit'];
+          'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
+          'RateLimit-Reset': components['headers']['RateLimit-Reset'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: {
+              idempotencyKey: string;
+              /** Format: uuid */
+              cardId: string;
+              /**
+               * @description accepted: recorded at its own time; merged: the card had moved on (answered on another device), so the answer joined the log at its own time and the card was replayed; duplicate: this key was recorded before, nothing new; rejected: see reason.
+               * @enum {string}
+               */
+              status: 'accepted' | 'merged' | 'duplicate' | 'rejected';
+              /** @enum {string} */
+              reason?: 'card_not_found' | 'answered_in_future' | 'too_old' | 'idempotency_mismatch';
+              /** Format: uuid */
+              reviewLogId?: string;
+              correct?: boolean;
+              /** @enum {string} */
+              rating?: 'again' | 'hard' | 'good' | 'easy';
+              cardVersion?: number;
+              nextDue?: string;
+            }[];
+          };
+        };
+      };
+      400: components['responses']['invalid'];
+      401: components['responses']['unauthenticated'];
+      403: components['responses']['forbidden'];
+      413: components['responses']['too_large'];
+      415: components['responses']['unsupported_media_type'];
       429: components['responses']['rate_limited_with_budget'];
       500: components['responses']['internal'];
       503: components['responses']['unavailable'];

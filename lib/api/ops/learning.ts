@@ -8,6 +8,7 @@ import { getCourseOutline, listCourses } from '@/lib/data/courses';
 import { adjustAnswer, answerInLesson, idempotencyKeySchema } from '@/lib/data/review/answers';
 import { addToDeck, addToDeckSchema, listDeck } from '@/lib/data/review/deck-api';
 import { getCard, listReviews, reviewQuerySchema } from '@/lib/data/review/history';
+import { OFFLINE_SYNC, syncAnswersSchema, syncOfflineAnswers } from '@/lib/data/review/offline-sync';
 import { responseSchema } from '@/lib/validation/response';
 import { defineOperation } from '../operation';
 import {
@@ -18,6 +19,7 @@ import {
   deckAddResultSchema,
   deckSchema,
   reviewPageSchema,
+  syncResultSchema,
 } from '../schemas';
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/, 'validation.idInvalid');
@@ -149,4 +151,28 @@ export const getCardOp = defineOperation({
   response: cardDetailSchema,
   errors: ['not_found'],
   handler: ({ actor, params, now }) => getCard(actor, params.cardId, now),
+});
+
+export const syncOfflineAnswersOp = defineOperation({
+  operationId: 'syncOfflineAnswers',
+  method: 'POST',
+  path: '/review/sync',
+  summary: 'Send answers given offline',
+  description:
+    `Up to ${OFFLINE_SYNC.maxAnswers} answers given without a connection, each with the time it was given (\`answeredAt\`, the device ` +
+    'clock) and the card version it was shown at. They are recorded oldest first, each idempotent by its key, and ' +
+    'the result lists every answer in the order sent: `accepted` (the card was still at that version: recorded as ' +
+    'if it had arrived then), `merged` (the card had moved on, e.g. answered on another device: both answers count, ' +
+    'this one joins the review log at its own time and the card is replayed from the log in time order, so two ' +
+    'devices synced in either order end in the same card), `duplicate` (the key was recorded before) or `rejected` ' +
+    `(\`card_not_found\`; \`answered_in_future\`, more than ${OFFLINE_SYNC.clockSkewMinutes} minutes ahead of the ` +
+    `server; \`too_old\`, more than ${OFFLINE_SYNC.maxAgeDays} days; ` +
+    '`idempotency_mismatch`, the key with another body). A rejected answer does not stop the others. Mock-exam ' +
+    'answers cannot be sent this way.',
+  tags: ['review'],
+  auth: 'user',
+  body: syncAnswersSchema,
+  response: syncResultSchema,
+  limit: 'offlineSync',
+  handler: ({ actor, body, now }) => syncOfflineAnswers(actor, body, now),
 });

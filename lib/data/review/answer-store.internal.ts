@@ -79,6 +79,11 @@ export interface AppendedAnswer {
   rolloverHour: number;
   before: MemoryState;
   after: MemoryState;
+  /**
+   * The state the card moves to, when it is not `after`: an answer merged into the log at an earlier time leaves
+   * the card at the replay of the whole log (lib/data/review/offline-sync.ts).
+   */
+  cardState?: MemoryState;
 }
 
 /** The option ids a choice answer picked, as stored for item analysis ("b", "a,c"); null for other kinds. */
@@ -98,7 +103,7 @@ export function recallEligible(before: MemoryState, at: Date, timeZone: string, 
 
 /** The new log row's id, or null when the card moved on since `card.version` (nothing was written). */
 export async function appendAnswer(a: AppendedAnswer): Promise<string | null> {
-  const next = rowOfMemory(a.after);
+  const next = rowOfMemory(a.cardState ?? a.after);
   const rows = await sql<{ id: string }>(
     'answer-append',
     `WITH moved AS (

@@ -168,7 +168,7 @@ interface AnswerRequest {
 }
 
 /** JSON with object keys sorted: the stored response comes back from jsonb with its keys in jsonb's order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -387,7 +387,8 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
     include: { revocation: true },
   });
   if (replay) return resultOfLog(replay);
-  if (log.revocation || !log.correct || log.rating !== 'GOOD') throw new Conflict('errors.cannotAdjust');
+  if (log.revocation || !log.correct || log.rating !== 'GOOD' || (await answeredLaterOnCard(log)))
+    throw new Conflict('errors.cannotAdjust');
 
   const rating = ADJUSTMENT_RATING[adjustment];
   const before = readStoredState(log.stateBefore);
@@ -434,6 +435,14 @@ export async function adjustAnswer(actor: Actor | null, input: unknown): Promise
   return resultOfLog(created);
 }
 
+/** Whether a later answer (in time) still counts on the same card, as after a sync merged answers from two devices. */
+async function answeredLaterOnCard(log: { id: string; cardId: string; answeredAt: Date }): Promise<boolean> {
+  const later = await db().reviewLog.count({
+    where: { cardId: log.cardId, id: { not: log.id }, revocation: null, answeredAt: { gt: log.answeredAt } },
+  });
+  return later > 0;
+}
+
 export const undoAnswerSchema = z.object({ reviewLogId: z.uuid({ error: msg('errors.answerNotFound') }).optional() });
 
 export interface UndoResult {
@@ -454,6 +463,9 @@ export async function undoAnswer(actor: Actor | null, input: unknown, now: Date)
     orderBy: { seq: 'desc' },
   });
   if (!log) throw new NotFound('errors.nothingToUndo');
+  // An answer merged from another device may sit before later ones in time: going back to its state before would
+  // drop theirs, so only the card's latest answer in time can be undone.
+  if (await answeredLaterOnCard(log)) throw new Conflict('errors.cannotUndo');
   const before = readStoredState(log.stateBefore);
   await db().$transaction(async (tx) => {
     const moved = await tx.card.updateMany({

@@ -21,7 +21,7 @@ export interface ReplayedAnswer {
 }
 
 /**
- * The state a card has after `answers` (in recording order), given it was created at `createdAt` and the learner's
+ * The state a card has after `answers` (in time order, then recording order), given it was created at `createdAt` and the learner's
  * desired retention is now `currentRetention`. When the retention in force changed between two answers (or since the
  * last one), the card is rescheduled as the settings change did on the live path. All answers are replayed with the
  * learner's current FSRS weights: adopting a new parameter set rebuilds the cards this way.
@@ -67,7 +67,8 @@ export async function rebuildCards(options: { userId?: string; repair: boolean }
     const cards = await db().card.findMany({ where: { userId: user.id } });
     const logs = await db().reviewLog.findMany({
       where: { userId: user.id, revocation: null },
-      orderBy: { seq: 'asc' },
+      // Time order, then recording order: answers synced from a device that was offline join at their own time.
+      orderBy: [{ answeredAt: 'asc' }, { seq: 'asc' }],
       select: { cardId: true, rating: true, answeredAt: true, desiredRetention: true },
     });
     const byCard = new Map<string, ReplayedAnswer[]>();

@@ -813,6 +813,8 @@ export const en: Messages = {
     idInvalid: 'Invalid identifier.',
     cardInvalid: 'Invalid card.',
     cardVersion: 'Invalid card version.',
+    answeredAt: 'The answer time must be an ISO 8601 date-time with a time zone, e.g. 2026-12-03T08:15:00+07:00.',
+    offlineBatch: 'One sync carries 1–500 answers.',
     idempotencyKey: 'The idempotency key must be 8–64 letters, digits, "-" or "_".',
     duration: 'Answer time must be between 0 and 60 minutes (in milliseconds).',
     adjustmentInvalid: 'The qualification must be one of: guessed, hard, easy.',

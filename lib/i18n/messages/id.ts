@@ -824,6 +824,8 @@ export const id = {
     idInvalid: 'Pengenal tidak valid.',
     cardInvalid: 'Kartu tidak valid.',
     cardVersion: 'Versi kartu tidak valid.',
+    answeredAt: 'Waktu menjawab harus tanggal-waktu ISO 8601 dengan zona waktu, misalnya 2026-12-03T08:15:00+07:00.',
+    offlineBatch: 'Satu sinkronisasi membawa 1–500 jawaban.',
     idempotencyKey: 'Kunci idempotensi harus 8–64 huruf, angka, "-" atau "_".',
     duration: 'Lama menjawab harus antara 0 dan 60 menit (dalam milidetik).',
     adjustmentInvalid: 'Keterangan harus salah satu dari: guessed, hard, easy.',
