@@ -80,6 +80,7 @@ export default async function DevelopersPage() {
       <section className="card" aria-labelledby="conflicts">
         <h2 id="conflicts">{t('developers.conflictsTitle')}</h2>
         <p>{t('developers.conflictsText')}</p>
+        <p>{t('developers.offlineText')}</p>
       </section>
 
       <section className="card" aria-labelledby="errors">

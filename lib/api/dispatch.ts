@@ -143,7 +143,7 @@ export async function handleApiRequest(
     }
     const result = await operation.run({
       actor,
-      body: operation.body ? await readJsonBody(request) : undefined,
+      body: operation.body ? await readJsonBody(request, operation.maxBodyBytes) : undefined,
       query: Object.fromEntries(url.searchParams),
       params,
       now,

@@ -73,6 +73,8 @@ interface Meta<B, Q, P, R> {
    * the handler runs. Responses carry RateLimit-* headers; over the limit is 429 with Retry-After.
    */
   limit?: PolicyName;
+  /** A body limit above the usual 64 KiB, for an operation whose body is a batch (counted as it arrives). */
+  maxBodyBytes?: number;
 }
 
 export type OperationSpec<B, Q, P, R extends z.ZodType> = Meta<B, Q, P, R> &

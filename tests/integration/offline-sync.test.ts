@@ -207,6 +207,19 @@ describe('offline answers synced later', () => {
     expect(response.status).toBe(200);
     expect(data!.results[0]).toMatchObject({ status: 'accepted', correct: true, rating: 'good', cardId: card!.id });
     expect(response.headers.get('ratelimit-limit')).toBe('10');
+    // A full batch (500 answers over the learner's cards, the rest sent again) fits the operation's larger body limit.
+    const cards = await cardsOf(actor);
+    const full = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        i < cards.length - 1
+          ? offline(cards[i + 1]!, false, new Date(START.getTime() + (i + 1) * 1000))
+          : Promise.resolve(answer),
+      ),
+    );
+    expect(JSON.stringify({ answers: full }).length).toBeGreaterThan(64 * 1024);
+    const big = await api.POST('/review/sync', { body: { answers: full } });
+    expect(big.response.status).toBe(200);
+    expect(big.data!.results.filter((r) => r.status === 'accepted')).toHaveLength(cards.length - 1);
     const stranger = apiClient({ actor: null, now: () => now, ip: uniqueIp() });
     expect((await stranger.POST('/review/sync', { body: { answers: [answer] } })).response.status).toBe(401);
   });

@@ -168,11 +168,13 @@ export const syncOfflineAnswersOp = defineOperation({
     `(\`card_not_found\`; \`answered_in_future\`, more than ${OFFLINE_SYNC.clockSkewMinutes} minutes ahead of the ` +
     `server; \`too_old\`, more than ${OFFLINE_SYNC.maxAgeDays} days; ` +
     '`idempotency_mismatch`, the key with another body). A rejected answer does not stop the others. Mock-exam ' +
-    'answers cannot be sent this way.',
+    'answers cannot be sent this way. The body may be up to 512 KiB (other operations: 64 KiB).',
   tags: ['review'],
   auth: 'user',
   body: syncAnswersSchema,
   response: syncResultSchema,
   limit: 'offlineSync',
+  // 500 answers with typed text run past the usual 64 KiB.
+  maxBodyBytes: 512 * 1024,
   handler: ({ actor, body, now }) => syncOfflineAnswers(actor, body, now),
 });

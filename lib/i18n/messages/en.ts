@@ -915,6 +915,8 @@ export const en: Messages = {
     conflictsTitle: '4. Conflicts',
     conflictsText:
       'An answer names the cardVersion that was shown. If the card changed since (answered on another device, say), the answer is refused with 409 conflict and nothing changes: fetch the next card again.',
+    offlineText:
+      'Answers given without a connection go in one batch to POST /api/v1/review/sync (up to 500), each with answeredAt (the device clock, with its offset) and the cardVersion it was shown at. Each comes back accepted (recorded at its own time), merged (the card had moved on, e.g. answered on another device: both answers count, and the card is replayed from its log in time order, so two devices end alike whichever syncs first), duplicate (sent before) or rejected with a reason. One rejected answer does not stop the others.',
     errorsTitle: '5. Errors',
     errorsText:
       'Every error is {"error": {"code", "message", "fields"?}}. Branch on code, not on message. message follows Accept-Language (id by default, en on request); fields names each wrong field. A 500 carries a requestId to quote when reporting it.',

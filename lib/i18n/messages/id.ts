@@ -927,6 +927,8 @@ export const id = {
     conflictsTitle: '4. Konflik',
     conflictsText:
       'Jawaban menyebut cardVersion yang ditampilkan. Jika kartu berubah sejak itu (misalnya dijawab di perangkat lain), jawabannya ditolak dengan 409 conflict dan tidak ada yang berubah: ambil kartu berikutnya lagi.',
+    offlineText:
+      'Jawaban yang diberikan tanpa koneksi dikirim sekaligus ke POST /api/v1/review/sync (paling banyak 500), masing-masing dengan answeredAt (jam perangkat, dengan zona waktunya) dan cardVersion saat kartu ditampilkan. Setiap jawaban kembali sebagai accepted (dicatat pada waktunya sendiri), merged (kartu sudah berubah, misalnya dijawab di perangkat lain: kedua jawaban dihitung, dan kartu dihitung ulang dari log menurut urutan waktu, sehingga dua perangkat berakhir sama siapa pun yang menyinkronkan lebih dulu), duplicate (sudah pernah dikirim) atau rejected dengan alasannya. Satu jawaban yang ditolak tidak menghentikan yang lain.',
     errorsTitle: '5. Galat',
     errorsText:
       'Setiap galat berbentuk {"error": {"code", "message", "fields"?}}. Bercabanglah pada code, bukan pada message. message mengikuti Accept-Language (id bawaan, en atas permintaan); fields menyebut setiap isian yang salah. Galat 500 menyertakan requestId untuk dilaporkan.',
