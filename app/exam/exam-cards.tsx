@@ -38,7 +38,7 @@ export function ReadinessCard({
         })}
       </p>
       <p data-testid="readiness-basis">
-        {t(readiness.forToday ? 'exam.basisToday' : 'exam.basis', {
+        {t(readiness.forecastFor === 'week' ? 'exam.basisWeek' : 'exam.basis', {
           studied: readiness.basis.studied,
           items: readiness.basis.items,
           attempts: readiness.basis.firstAttempts,

@@ -437,7 +437,8 @@ const getReadinessOp = defineOperation({
   summary: 'The forecast share of the course’s questions the caller would answer right on the exam day',
   description:
     'Studied items count with their recall probability on the exam day (no further reviews assumed), the others ' +
-    'with how learners do when they first see them. Without an exam date the forecast is for now (forToday).',
+    'with how learners do when they first see them. Without an exam date the forecast is for a week from now ' +
+    '(forecastFor: week).',
   tags: ['exams'],
   auth: 'user',
   params: courseParams,

@@ -447,7 +447,7 @@ const groupForecastSchema = z.object({
 
 /** Readiness for one course. Mirrors ReadinessView in lib/data/exam/readiness.ts. */
 export const readinessViewSchema = z.object({
-  examDate: instant.describe('The instant forecast for: the exam, or now when forToday.'),
+  examDate: instant.describe('The instant forecast for: the exam, or a week from now when forecastFor is week.'),
   overall: forecastRangeSchema.extend({
     examSize: z.number().int().describe('The exam length the range is for.'),
   }),
@@ -486,7 +486,12 @@ export const readinessViewSchema = z.object({
     }),
   ),
   exam: examDateViewSchema.nullable(),
-  forToday: z.boolean().describe('true when no exam date is set: readiness is then computed for now.'),
+  forecastFor: z
+    .enum(['exam', 'week'])
+    .describe(
+      'exam: the forecast is for the exam day. week: no exam date is set, so it is for a week from now (the horizon ' +
+        'of mastery); never for now, when a card answered a minute ago, even wrongly, is ~100% recalled.',
+    ),
 });
 
 /** A mock-exam attempt in brief. Mirrors MockExamSummary in lib/data/exam/mock-exams.ts. */

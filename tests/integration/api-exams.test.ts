@@ -92,7 +92,7 @@ describe('exam preparation over the API', () => {
     expect(date.data).toEqual(exam);
 
     const readiness = await api.GET('/courses/{courseId}/readiness', course);
-    expect(readiness.data).toMatchObject({ examDate: exam.examAt, exam, forToday: false });
+    expect(readiness.data).toMatchObject({ examDate: exam.examAt, exam, forecastFor: 'exam' });
     expect(readiness.data!.items.length).toBeGreaterThan(0);
 
     const started = await api.POST('/courses/{courseId}/mock-exams', {
@@ -171,7 +171,11 @@ describe('exam preparation over the API', () => {
     expect(cleared.status).toBe(200);
     expect(cleared.json).toBeNull();
     const readiness = await call('GET', `/courses/${COURSE}/readiness`, { deps });
-    expect(readiness.json).toMatchObject({ exam: null, forToday: true, examDate: NOW.toISOString() });
+    expect(readiness.json).toMatchObject({
+      exam: null,
+      forecastFor: 'week',
+      examDate: new Date(NOW.getTime() + 7 * 86_400_000).toISOString(),
+    });
   });
 
   it('answers 409 for a result before submission, a save after the time is up, and refuses an exam date in the past with 400', async () => {
@@ -212,7 +216,10 @@ describe('exam preparation over the API', () => {
     expect(res.status).toBe(409);
     expect(res.json).toMatchObject({ error: { code: 'conflict' } });
     const readiness = await call('GET', `/courses/${COURSE}/readiness`, { token });
-    expect(readiness.json).toMatchObject({ exam: { source: 'class', className: 'HI Kelas Ujian' }, forToday: false });
+    expect(readiness.json).toMatchObject({
+      exam: { source: 'class', className: 'HI Kelas Ujian' },
+      forecastFor: 'exam',
+    });
   });
 });
 

@@ -102,4 +102,17 @@ describe('readiness', () => {
     expect(theirs.weakest).toEqual([]);
     expect(mine.weakest.every((c) => c.studied >= 3)).toBe(true);
   });
+
+  it('without an exam date, forecasts a week ahead: cards answered wrongly a minute ago do not count as remembered', async () => {
+    const learner = await makeActor('STUDENT', 'nodate');
+    await addLessonToDeck(learner, { courseId: COURSE, lessonId: LESSON }, T0);
+    await answerNew(learner, 15, T0, () => false);
+    const r = await getReadiness(learner, COURSE, new Date(T0.getTime() + 60_000));
+    expect(r.forecastFor).toBe('week');
+    expect(r.examDate).toBe(new Date(T0.getTime() + 60_000 + 7 * 86_400_000).toISOString());
+    // Right now FSRS expects almost every one of them recalled (~100%). A week on, a failed card's memory is nearly
+    // gone, so each question is forecast near the chance of getting it right at first sight (about 0.6-0.7 here).
+    expect(r.weakest.length).toBeGreaterThan(0);
+    for (const c of r.weakest) expect(c.studiedP!).toBeLessThan(0.8);
+  });
 });

@@ -766,7 +766,7 @@ export interface paths {
     };
     /**
      * The forecast share of the course’s questions the caller would answer right on the exam day
-     * @description Studied items count with their recall probability on the exam day (no further reviews assumed), the others with how learners do when they first see them. Without an exam date the forecast is for now (forToday).
+     * @description Studied items count with their recall probability on the exam day (no further reviews assumed), the others with how learners do when they first see them. Without an exam date the forecast is for a week from now (forecastFor: week).
      */
     get: operations['getReadiness'];
     put?: never;
@@ -4297,7 +4297,7 @@ export interface operations {
           'application/json': {
             /**
              * Format: date-time
-             * @description The instant forecast for: the exam, or now when forToday.
+             * @description The instant forecast for: the exam, or a week from now when forecastFor is week.
              */
             examDate: string;
             overall: {
@@ -4394,8 +4394,11 @@ export interface operations {
               /** @description The class that set it; null for the student’s own date. */
               className: string | null;
             } | null;
-            /** @description true when no exam date is set: readiness is then computed for now. */
-            forToday: boolean;
+            /**
+             * @description exam: the forecast is for the exam day. week: no exam date is set, so it is for a week from now (the horizon of mastery); never for now, when a card answered a minute ago, even wrongly, is ~100% recalled.
+             * @enum {string}
+             */
+            forecastFor: 'exam' | 'week';
           };
         };
       };

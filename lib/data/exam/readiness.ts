@@ -5,6 +5,7 @@
  */
 import { courseCatalog } from '@/lib/content/catalog';
 import { readiness, type Readiness } from '@/lib/domain/exam/readiness';
+import { MASTERY_HORIZON_DAYS } from '@/lib/domain/review/mastery';
 import { NotFound } from '@/lib/errors';
 import { requireActor, type Actor } from '../actor';
 import { settingsOf } from '../review/settings.internal';
@@ -13,8 +14,11 @@ import { readinessItems } from './readiness.internal';
 
 export interface ReadinessView extends Readiness {
   exam: ExamDate | null;
-  /** When no exam date is set, readiness is shown for today. */
-  forToday: boolean;
+  /**
+   * What the forecast is for: the exam day, or, with no exam date, a week from now (the horizon mastery uses).
+   * Not "now": just after an answer, right or wrong, FSRS expects ~100% recall, which would say nothing.
+   */
+  forecastFor: 'exam' | 'week';
 }
 
 export async function getReadiness(actor: Actor | null, courseId: string, now: Date): Promise<ReadinessView> {
@@ -22,8 +26,12 @@ export async function getReadiness(actor: Actor | null, courseId: string, now: D
   const catalog = await courseCatalog(courseId);
   if (!catalog) throw new NotFound();
   const exam = await effectiveExamDate(a.id, courseId, now);
-  const at = exam ? new Date(exam.examAt) : now;
+  const at = exam ? new Date(exam.examAt) : new Date(now.getTime() + MASTERY_HORIZON_DAYS * 86_400_000);
   const [items, settings] = await Promise.all([readinessItems(a.id, catalog), settingsOf(a.id)]);
   // The learner's own FSRS parameters when they have them (issue: readiness uses the current parameters).
-  return { ...readiness(items, at, { params: { weights: settings.weights ?? undefined } }), exam, forToday: !exam };
+  return {
+    ...readiness(items, at, { params: { weights: settings.weights ?? undefined } }),
+    exam,
+    forecastFor: exam ? 'exam' : 'week',
+  };
 }

@@ -585,15 +585,15 @@ export const en: Messages = {
     dateCleared: 'Exam date cleared.',
     fromClass: 'Set by your class {name}: {date}.',
     ownDate: 'Your exam: {date}.',
-    noDate: 'No exam date yet. The readiness below is computed for today.',
+    noDate: 'No exam date yet. The readiness below is computed for a week from now.',
     readinessTitle: 'Readiness',
     readinessValue: 'Forecast: {p} right (90% range: {low}–{high}) on an exam of {k} questions.',
     readinessHow:
       'Questions you have never seen count with how often learners get them right when they first see them. Questions you have studied count with FSRS’s probability that you remember them on the exam day (with no further reviews) plus, if the memory is gone, the same chance as on first sight: studying never lowers a question’s forecast. The range covers only the luck of which questions come up, not the model’s own uncertainty; the calibration below shows how well the model has done for you.',
     basis:
       'Rests on: {studied} of {items} questions you have studied (your own memory); the rest on how learners did at first sight ({attempts} first attempts).',
-    basisToday:
-      'Computed for today. Rests on: {studied} of {items} questions you have studied (your own memory); the rest on how learners did at first sight ({attempts} first attempts).',
+    basisWeek:
+      'Computed for a week from now (with no further reviews), not for this moment: just after answering, right or wrong, almost everything is still remembered. Rests on: {studied} of {items} questions you have studied (your own memory); the rest on how learners did at first sight ({attempts} first attempts).',
     rangeOf: '90% range {low}–{high}',
     byLesson: 'By lesson',
     byConcept: 'Weakest concepts',

@@ -591,15 +591,15 @@ export const id = {
     dateCleared: 'Tanggal ujian dihapus.',
     fromClass: 'Ditetapkan oleh kelas {name}: {date}.',
     ownDate: 'Ujian Anda: {date}.',
-    noDate: 'Belum ada tanggal ujian. Kesiapan di bawah dihitung untuk hari ini.',
+    noDate: 'Belum ada tanggal ujian. Kesiapan di bawah dihitung untuk seminggu dari sekarang.',
     readinessTitle: 'Kesiapan',
     readinessValue: 'Perkiraan: {p} benar (rentang 90%: {low}–{high}) pada ujian {k} soal.',
     readinessHow:
       'Soal yang belum pernah Anda lihat dihitung dengan seberapa sering pembelajar menjawabnya benar saat pertama kali melihatnya. Soal yang sudah Anda pelajari dihitung dengan peluang Anda mengingatnya pada hari ujian menurut FSRS (tanpa ulasan tambahan), ditambah, bila ingatan itu hilang, peluang yang sama seperti saat pertama kali melihatnya: belajar tidak pernah menurunkan perkiraan sebuah soal. Rentang hanya mencakup keberuntungan dalam pemilihan soal, bukan ketidakpastian model; kalibrasi di bawah menunjukkan seberapa tepat model ini bagi Anda.',
     basis:
       'Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari hasil pembelajar saat pertama kali melihat soal ({attempts} percobaan pertama).',
-    basisToday:
-      'Dihitung untuk hari ini. Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari hasil pembelajar saat pertama kali melihat soal ({attempts} percobaan pertama).',
+    basisWeek:
+      'Dihitung untuk seminggu dari sekarang (tanpa ulasan tambahan), bukan untuk saat ini: tepat setelah menjawab, benar atau salah, hampir semua soal masih teringat. Bertumpu pada: {studied} dari {items} soal yang sudah Anda pelajari (ingatan Anda sendiri); sisanya dari hasil pembelajar saat pertama kali melihat soal ({attempts} percobaan pertama).',
     rangeOf: 'rentang 90% {low}–{high}',
     byLesson: 'Per pelajaran',
     byConcept: 'Konsep paling lemah',
